@@ -20,6 +20,20 @@ enum class IclsRole { none, invol, coerc };
 
 std::string_view to_string(Dimension);
 std::optional<Dimension> dimension_from_string(std::string_view);
+std::string_view to_string(Grade);  // "S", "M", "W", "-"
+std::optional<Grade> grade_from_string(std::string_view);
+std::string_view to_string(ScoringProfile);  // "AL", "AS", "CL", "CS"
+std::string_view to_string(IclsRole);        // "invol", "coerc"; none is JSON null, "none" here
+
+// The six dimensions that get a status (REC_DEC, REC_COE, REC_VUL, EXP, DEST_COE, DEST_VUL).
+bool is_graded(Dimension);
+inline constexpr std::array<Dimension, 6> kGradedDimensions = {
+    Dimension::REC_DEC, Dimension::REC_COE, Dimension::REC_VUL,
+    Dimension::EXP,     Dimension::DEST_COE, Dimension::DEST_VUL};
+
+// The first segment of an indicator id in this dimension: the dimension's name, except
+// RISK_MINOR whose indicators are MIN.*.
+std::string_view id_prefix(Dimension);
 
 struct Indicator {
   std::string id;  // "DEST_COE.DOCUMENTS"
@@ -34,6 +48,9 @@ struct Indicator {
 
   Grade grade(ScoringProfile p) const { return strength[static_cast<size_t>(p)]; }
 };
+
+// The catalogue's JSON form of one indicator (what load reads back).
+void to_json(nlohmann::json& j, const Indicator& indicator);
 
 class IndicatorCatalogue {
  public:

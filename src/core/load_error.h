@@ -15,7 +15,9 @@ struct Finding {
   std::string message;
 };
 
-std::string to_string(const Finding& finding);  // "file: /path: message"
+// "file: /path: message"; a finding about the whole document (empty pointer) prints as
+// "file: message".
+std::string to_string(const Finding& finding);
 
 // Thrown by a loader when the document has one or more findings.
 class LoadError : public std::runtime_error {
