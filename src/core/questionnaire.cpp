@@ -50,6 +50,20 @@ size_t Questionnaire::index_of(std::string_view question_id) const {
   return questions.size();
 }
 
+void apply_to_profile(const Question& question, const Answer& answer, Profile& profile) {
+  for (const std::string& value : answer.values) {
+    const Option* chosen = question.option(value);
+    if (chosen == nullptr) continue;
+    if (chosen->profile.age_group) profile.age_group = *chosen->profile.age_group;
+    if (chosen->profile.under16) profile.under16 = *chosen->profile.under16;
+    const std::optional<std::string>& activity = chosen->profile.activity;
+    if (activity && std::find(profile.activities.begin(), profile.activities.end(), *activity) == profile.activities.end()) {
+      profile.activities.insert(std::lower_bound(profile.activities.begin(), profile.activities.end(), *activity),
+                                *activity);
+    }
+  }
+}
+
 namespace {
 
 std::optional<QuestionType> question_type_from_string(std::string_view text) {

@@ -76,6 +76,10 @@ struct Questionnaire {
   size_t index_of(std::string_view id) const;
 };
 
+// Folds what an answer to `question` says about the person into `profile`: the chosen
+// options' age group, under16 and activities. prefer_not changes nothing.
+void apply_to_profile(const Question& question, const Answer& answer, Profile& profile);
+
 // from_json validates like load (throwing LoadError with an empty file name and pointers
 // relative to `j`); to_json writes the document form back, `when` as its source text.
 void from_json(const nlohmann::json& j, IndicatorLink& link);
