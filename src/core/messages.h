@@ -14,6 +14,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "document.h"
+#include "load_error.h"
 
 namespace signaal {
 

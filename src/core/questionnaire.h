@@ -11,6 +11,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "condition.h"
+#include "load_error.h"
 #include "profile.h"
 
 namespace signaal {
