@@ -149,6 +149,9 @@ class DeadlineStream final : public httplib::Stream {
 }  // namespace
 
 HttpServer::HttpServer(const Limits& limits) : limits_(limits) {
+  // Only for the Keep-Alive header httplib writes; the loop below enforces the same limits.
+  set_keep_alive_max_count(static_cast<size_t>(limits.keep_alive_requests));
+  set_keep_alive_timeout(limits.keep_alive_seconds);
   new_task_queue = [this] {
     return new BoundedPool(static_cast<size_t>(limits_.threads),
                            static_cast<size_t>(limits_.queued_connections));

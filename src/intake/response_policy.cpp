@@ -31,6 +31,7 @@ void set_cache_control(httplib::Response& res, std::string_view value) {
 }
 
 void set_exact_body(httplib::Response& res, std::string body, const std::string& content_type) {
+  res.headers.erase("Content-Type");
   auto shared = std::make_shared<std::string>(std::move(body));
   res.set_content_provider(shared->size(), content_type,
                            [shared](size_t offset, size_t length, httplib::DataSink& sink) {
