@@ -54,7 +54,7 @@ TEST_CASE("a solved proof of work verifies, and only for its own envelope", "[po
 
 TEST_CASE("an unsolved envelope does not verify at the default difficulty", "[pow]") {
   const Bytes envelope = sealed_envelope(kPowDifficulty);
-  // A zero nonce holds with probability 2^-18; the envelope is fresh each run.
+  // A zero nonce holds with probability 2^-15; the envelope is fresh each run.
   CHECK(verify_proof_of_work(envelope) != PowStatus::ok);
 }
 
