@@ -1,0 +1,248 @@
+// The application (see app.h).
+// Index
+// - [SECTION] Actions
+// - [SECTION] Top bar
+// - [SECTION] Frame
+
+#include "app.h"
+
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+
+#include "fonts.h"
+#include "platform_web.h"
+#include "renderer_webgl2.h"
+#include "screens/screens.h"
+#include "theme.h"
+#include "ui.h"
+#include "web_bridge.h"
+
+namespace app {
+
+namespace {
+constexpr double kEscapeWindowMs = 2000.0;  // two presses of Escape within this leave at once
+
+const char* ScreenName(Screen s) {
+  switch (s) {
+    case Screen::start: return "start";
+    case Screen::safety: return "safety";
+    case Screen::question: return "question";
+    case Screen::emergency: return "emergency";
+    case Screen::result: return "result";
+    case Screen::end: return "end";
+    case Screen::error: return "error";
+    case Screen::language: return "language";
+  }
+  return "start";
+}
+
+bool Rtl() { return Get().model.Loaded() && Get().model.Locale().dir == signaal::TextDirection::rtl; }
+
+void UpdateDocument() {
+  App& a = Get();
+  bridge::SetDocument(a.model.Locale().code, Rtl(), T("app.title"));
+}
+}  // namespace
+
+App& Get() {
+  static App app;
+  return app;
+}
+
+std::string T(std::string_view key) { return Get().model.Text(key); }
+
+const char* AudienceKey() {
+  return Get().model.Audience() == signaal::Audience::professional ? "professional" : "self";
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Actions
+//-----------------------------------------------------------------------------
+
+void Go(Screen screen) {
+  App& a = Get();
+  if (screen == Screen::result) {
+    try {
+      a.result = a.model.Assess();
+    } catch (const std::exception& e) {
+      a.model.FileFailed("content/indicators.json", e.what());
+      screen = Screen::error;
+    }
+  }
+  a.screen = screen;
+  a.why_open = false;
+  ui::ScrollToTop();
+  platform::RequestRedraw();
+}
+
+void ShowError() {
+  App& a = Get();
+  // The error is said in the person's language when that loaded, else in English.
+  if (!a.model.HasText("error.title"))
+    a.model.SetLocale("en");
+  Go(Screen::error);
+}
+
+void Start(const std::string& locale) {
+  App& a = Get();
+  a.started = true;
+  const bool loaded = a.model.Load();
+  const bool has_locale = a.model.SetLocale(locale) || a.model.SetLocale("en");
+  fonts::EnsureSomeFont();
+  if (!loaded || !has_locale)
+    ShowError();
+  else
+    Go(Screen::start);
+  if (a.model.HasText("app.title"))
+    UpdateDocument();
+  platform::RequestRedraw();
+}
+
+void ChangeLanguage(const std::string& code) { bridge::RequestLocale(code); }
+
+void LocaleReady(const std::string& code) {
+  App& a = Get();
+  if (!a.model.SetLocale(code)) {
+    ShowError();
+    return;
+  }
+  UpdateDocument();
+  if (a.screen == Screen::language)
+    Go(a.before_language);
+  platform::RequestRedraw();
+}
+
+void QuickExit() {
+  App& a = Get();
+  a.model.Wipe();
+  a.multi.clear();
+  a.result = signaal::Assessment{};
+  a.published.clear();
+  bridge::QuickExit();  // zeroes the whole wasm memory, then replaces the page
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Top bar
+//-----------------------------------------------------------------------------
+
+namespace {
+
+// App name at the start side; the language switch and the quick exit at the end side, the
+// exit last so that it sits in the corner a thumb finds without looking.
+void DrawTopBar() {
+  App& a = Get();
+  const theme::Colors& c = theme::colors();
+  const float w = ImGui::GetIO().DisplaySize.x;
+  const bool rtl = Rtl();
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  list->AddRectFilled(ImVec2(0, 0), ImVec2(w, theme::kBarHeight), c.surface);
+  list->AddLine(ImVec2(0, theme::kBarHeight - 1.0f), ImVec2(w, theme::kBarHeight - 1.0f), c.border);
+
+  const float pad = 8.0f;
+  const float h = theme::kBarHeight - 2.0f * pad;
+  ImFont* bold = fonts::Get(fonts::Face::bold);
+  const std::string exit_label = T("bar.exit");
+  const float exit_w = ui::TextWidth(bold, theme::kBodySize, exit_label) + 2.0f * theme::kPad;
+  const float exit_x = rtl ? pad : w - pad - exit_w;
+  if (ui::BarButton("exit", exit_label, ui::Style::exit, ImVec2(exit_x, pad), ImVec2(exit_w, h)))
+    QuickExit();
+
+  float start_end = w;  // how far the app name may reach
+  if (a.screen != Screen::start && a.screen != Screen::language && a.screen != Screen::error) {
+    const std::string lang_label = T("bar.language");
+    const float lang_w = ui::TextWidth(bold, theme::kBodySize, lang_label) + 2.0f * theme::kPad;
+    const float lang_x = rtl ? exit_x + exit_w + pad : exit_x - pad - lang_w;
+    if (ui::BarButton("language", lang_label, ui::Style::secondary, ImVec2(lang_x, pad), ImVec2(lang_w, h))) {
+      a.before_language = a.screen;
+      Go(Screen::language);
+    }
+    start_end = rtl ? w - (lang_x + lang_w) : lang_x;
+  } else {
+    start_end = rtl ? w - (exit_x + exit_w) : exit_x;
+  }
+  const std::string name = T("app.name");
+  const float name_w = ui::TextWidth(bold, theme::kBodySize, name);
+  if (name_w + 2.0f * theme::kPad < start_end) {
+    const float x = rtl ? w - theme::kPad - name_w : theme::kPad;
+    list->AddText(bold, theme::kBodySize, ImVec2(x, (theme::kBarHeight - theme::kBodySize) * 0.5f), c.text,
+                  name.c_str());
+  }
+}
+
+void CheckEscape() {
+  if (!ImGui::IsKeyPressed(ImGuiKey_Escape, false))
+    return;
+  App& a = Get();
+  const double now = emscripten_get_now();
+  if (now - a.last_escape <= kEscapeWindowMs)
+    QuickExit();
+  else
+    a.last_escape = now;
+}
+
+void Publish() {
+  App& a = Get();
+  const std::string json = ui::DescribeJson(ScreenName(a.screen), a.model.Loaded() ? a.model.Locale().code : "", Rtl());
+  if (json != a.published) {
+    a.published = json;
+    bridge::PublishDescription(json);
+  }
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame
+//-----------------------------------------------------------------------------
+
+void Frame() {
+  App& a = Get();
+  platform::NewFrame();
+  ImGui::NewFrame();
+  ui::BeginFrame(Rtl());
+
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::Begin("##signaal", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+  const Screen shown = a.screen;
+  DrawTopBar();
+  ui::BeginContent("##content", theme::kBarHeight, 0.0f);
+  switch (shown) {
+    case Screen::start: screens::Start(a); break;
+    case Screen::safety: screens::Safety(a); break;
+    case Screen::question: screens::Question(a); break;
+    case Screen::emergency: screens::Emergency(a); break;
+    case Screen::result: screens::Result(a); break;
+    case Screen::end: screens::End(a); break;
+    case Screen::error: screens::Error(a); break;
+    case Screen::language: screens::Language(a); break;
+  }
+  ui::EndContent();
+  ImGui::End();
+  CheckEscape();
+  ImGui::Render();
+  renderer::RenderDrawData(ImGui::GetDrawData());
+
+  // A screen that changed mid-frame is described (and marked) from its own first frame.
+  if (a.screen != shown || !a.started)
+    return;
+  Publish();
+  if (!a.marked_ready && (shown == Screen::start || shown == Screen::error)) {
+    a.marked_ready = true;
+    bridge::Mark("signaal-ready");
+  }
+  if (!a.marked_first_question && shown == Screen::question) {
+    a.marked_first_question = true;
+    bridge::Mark("first-question");
+  }
+  const bool want_text = ImGui::GetIO().WantTextInput;
+  if (want_text != a.text_input) {
+    a.text_input = want_text;
+    bridge::SetTextInput(want_text);
+  }
+}
+
+}  // namespace app

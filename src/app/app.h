@@ -1,0 +1,48 @@
+// The application: which screen is showing, the actions every screen shares (go to a
+// screen, change the language, quick exit) and the frame that draws it all.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/assessment.h"
+#include "model.h"
+
+namespace app {
+
+enum class Screen { start, safety, question, emergency, result, end, error, language };
+
+struct App {
+  Model model;
+  Screen screen = Screen::start;
+  Screen before_language = Screen::start;  // where the language screen returns to
+  bool started = false;
+  bool why_open = false;                 // "why we ask" unfolded on this question
+  std::vector<std::string> multi;        // options ticked on the current multi question
+  std::string multi_for;                 // the question `multi` belongs to
+  signaal::Assessment result;            // computed when the result screen opens
+  double last_escape = -1e9;             // ms, for "Escape twice"
+  bool marked_ready = false, marked_first_question = false;
+  bool text_input = false;               // the hidden textarea has the focus
+  std::string published;                 // last description sent to the page
+};
+
+App& Get();
+
+// Starts the app once the page handed over every file: loads and checks them, picks the
+// locale and shows the start screen, or the error screen when anything failed.
+void Start(const std::string& locale);
+void Frame();
+
+void Go(Screen screen);
+void ChangeLanguage(const std::string& code);  // asks the page for the files first
+void LocaleReady(const std::string& code);     // the page handed them over
+void QuickExit();
+void ShowError();
+
+// A text of the current catalog: every user-visible string comes from the locale files.
+std::string T(std::string_view key);
+// The audience suffix of result texts: "self" or "professional".
+const char* AudienceKey();
+
+}  // namespace app

@@ -1,0 +1,85 @@
+// The wasm program's entry points, called by web/boot.js: it hands over every file as text
+// (and the fonts as bytes), then starts the app. There is no main(): nothing runs until the
+// page has everything.
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+
+#include <string>
+
+#include "app.h"
+#include "fonts.h"
+#include "platform_web.h"
+#include "renderer_webgl2.h"
+#include "theme.h"
+#include "ui.h"
+
+namespace {
+// Fonts arrive before the start call, so the context exists from the first entry point on.
+void EnsureContext() {
+  if (ImGui::GetCurrentContext() != nullptr)
+    return;
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing is ever written anywhere
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames while idle
+  theme::Apply(ImGui::GetStyle());
+}
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void signaal_add_file(const char* name, const char* text) {
+  app::Get().model.AddFile(name, text);
+}
+
+EMSCRIPTEN_KEEPALIVE void signaal_file_failed(const char* name, const char* reason) {
+  app::Get().model.FileFailed(name, reason);
+}
+
+// `data` comes from malloc; the font atlas owns it from here on.
+EMSCRIPTEN_KEEPALIVE int signaal_add_font(int bold, void* data, int size) {
+  EnsureContext();
+  return fonts::Add(bold ? fonts::Face::bold : fonts::Face::regular, data, size) ? 1 : 0;
+}
+
+// Returns 0 when WebGL2 is missing or the shaders fail: the page then shows its own message.
+EMSCRIPTEN_KEEPALIVE int signaal_start(const char* canvas, const char* locale) {
+  EnsureContext();
+  if (!platform::Init(canvas, app::Frame) || !renderer::Init())
+    return 0;
+  app::Start(locale);
+  return 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void signaal_locale_ready(const char* code) { app::LocaleReady(code); }
+
+// The DOM mirror (screen readers, keyboard) pressed a widget; this runs inside that click.
+EMSCRIPTEN_KEEPALIVE void signaal_activate(const char* id) {
+  ui::Activate(id);
+  platform::RunFramesNow(2);
+  platform::RequestRedraw();
+}
+
+// Text from the hidden textarea (keyboard, IME commit, paste), already NFC.
+EMSCRIPTEN_KEEPALIVE void signaal_text(const char* utf8) {
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  platform::RequestRedraw();
+}
+
+// Backspace as soft keyboards send it (an input event, not a key).
+EMSCRIPTEN_KEEPALIVE void signaal_backspace() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiKey_Backspace, true);
+  io.AddKeyEvent(ImGuiKey_Backspace, false);
+  platform::RequestRedraw();
+}
+
+// How many answers the session holds: 0 after a wipe (tests check the quick exit with it).
+EMSCRIPTEN_KEEPALIVE int signaal_answer_count() {
+  signaal::Session* s = app::Get().model.GetSession();
+  return s != nullptr ? static_cast<int>(s->visible_answers().size()) : 0;
+}
+
+}  // extern "C"

@@ -1,0 +1,90 @@
+// What the screens show and change, over the core: the loaded content (questionnaire,
+// indicator catalogue, help directory, deployment config), the message catalog of the chosen
+// locale and the one session in memory. The browser hands every file over as text (see
+// web/boot.js); nothing here touches the network or storage.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/assessment.h"
+#include "core/document.h"
+#include "core/indicators.h"
+#include "core/load_error.h"
+#include "core/messages.h"
+#include "core/questionnaire.h"
+#include "core/session.h"
+
+namespace app {
+
+// The deployment settings of web/config.json that the app itself uses.
+struct Config {
+  std::string exit_url;
+  std::string intake_url;
+  std::string default_locale;
+  std::vector<std::string> locales;  // offered, in the order the start screen lists them
+};
+
+// An entry of web/content/help.json.
+struct HelpEntry {
+  std::string id, name, phone, web, hours;
+  std::vector<int> levels;
+  std::vector<std::string> flags, categories;
+  bool always = false;
+};
+
+class Model {
+ public:
+  // --- Loading: files arrive one by one, then Load() checks them all at once.
+  void AddFile(std::string name, std::string text);
+  void FileFailed(std::string name, std::string reason);  // a fetch that failed
+  bool Load();  // false when anything failed; Findings() says what
+  const std::vector<signaal::Finding>& Findings() const { return findings_; }
+  bool Loaded() const { return questionnaire_ != nullptr; }
+
+  // --- Locale: the catalog of the chosen locale; locale files are "locales/<code>.json",
+  // the site's merge of locales/<code>/*.json (see docs/app.md).
+  bool SetLocale(const std::string& code);  // false (and findings) when it cannot be built
+  bool HasLocale(const std::string& code) const;
+  const signaal::LocaleInfo& Locale() const { return catalog_->info(); }
+  const std::vector<signaal::LocaleInfo>& Offered() const { return offered_; }
+  std::string Text(std::string_view key) const;
+  std::string Format(std::string_view key, const std::map<std::string, std::string>& args) const;
+  bool HasText(std::string_view key) const { return catalog_ && catalog_->has(key); }
+
+  const Config& GetConfig() const { return config_; }
+
+  // --- Session: created when the person says who is filling this in.
+  void Begin(signaal::Audience audience);
+  signaal::Session* GetSession() { return session_.get(); }
+  signaal::Audience Audience() const { return audience_; }
+  // Texts for a question in the wording its session picks: "q.<id>.<wording>".
+  std::string QuestionText(const signaal::Question& q) const;
+  signaal::Assessment Assess() const;
+  std::vector<const HelpEntry*> HelpFor(const signaal::Assessment& a) const;
+  // Every answer gone, the session too (quick exit, start again).
+  void Wipe();
+
+ private:
+  std::vector<signaal::Document> files_;
+  std::vector<signaal::Finding> findings_;
+  Config config_;
+  std::vector<signaal::LocaleInfo> offered_;
+  std::vector<signaal::Locale> locales_;
+  std::optional<signaal::Catalog> catalog_;
+  std::unique_ptr<signaal::IndicatorCatalogue> catalogue_;
+  std::unique_ptr<signaal::Questionnaire> questionnaire_;
+  std::vector<HelpEntry> help_;
+  signaal::Audience audience_ = signaal::Audience::self;
+  std::unique_ptr<signaal::Session> session_;
+
+  const signaal::Document* File(std::string_view name) const;
+  void LoadConfig(const signaal::Document& doc);
+  void LoadHelp(const signaal::Document& doc);
+  void LoadLocale(const signaal::Document& merged);
+};
+
+}  // namespace app

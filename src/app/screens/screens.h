@@ -1,0 +1,18 @@
+// One function per screen; each draws its screen into the content column with the ui
+// widgets and changes the app through its actions (app::Go, app::QuickExit, ...).
+#pragma once
+
+#include "app/app.h"
+
+namespace screens {
+
+void Start(app::App& a);      // neutral title, language, who is filling this in
+void Safety(app::App& a);     // is it safe now; how the quick exit works; 112
+void Question(app::App& a);   // one question, its answers, progress, back, why we ask
+void Emergency(app::App& a);  // after an emergency answer: call 112 first
+void Result(app::App& a);     // level, explanation, reasons, help directory
+void End(app::App& a);        // thanks; start again or leave
+void Error(app::App& a);      // what failed to load, file and JSON path
+void Language(app::App& a);   // change the language at any point; answers stay
+
+}  // namespace screens

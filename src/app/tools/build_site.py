@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Assembles the static site the browser loads (see docs/app.md):
+
+  web/**                      copied as is (index.html gets its Content-Security-Policy)
+  app.js, app.wasm            the program
+  locales/<code>.json         locales/<code>/*.json merged: {"<file name>": {...}, ...}
+  locales/index.json          {"<code>": <locale.json>, ...}: the names the start screen lists
+  fonts/NotoSans-*.ttf        Noto Sans cut down to the characters the Latin locales use
+
+Fails with a message naming the file when a locale file is not valid JSON, so a broken
+translation never reaches a phone.
+"""
+import argparse
+import json
+import shutil
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+FACES = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"]
+# Always in the font: ASCII, Latin-1, Latin Extended-A, quotes, dashes, bullet, ellipsis,
+# euro, arrows: what phone numbers, addresses and names typed by people need.
+BASE_RANGES = "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193"
+
+
+def fail(message):
+    sys.exit(f"build_site: {message}")
+
+
+def read_json(path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        fail(f"{path}: {e}")
+
+
+def merge_locales(locales_dir, out_dir):
+    index, characters = {}, set()
+    (out_dir / "locales").mkdir(parents=True, exist_ok=True)
+    for locale_dir in sorted(p for p in locales_dir.iterdir() if p.is_dir()):
+        files = {p.name: read_json(p) for p in sorted(locale_dir.glob("*.json"))}
+        if "locale.json" not in files:
+            fail(f"{locale_dir}/locale.json is missing")
+        meta = files["locale.json"]
+        index[locale_dir.name] = meta
+        text = json.dumps(files, ensure_ascii=False, separators=(",", ":"))
+        (out_dir / "locales" / f"{locale_dir.name}.json").write_text(text, encoding="utf-8")
+        if meta.get("script") == "Latn":
+            for name, content in files.items():
+                if isinstance(content, dict):
+                    characters.update("".join(str(v) for v in content.values()))
+    (out_dir / "locales" / "index.json").write_text(
+        json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return characters
+
+
+def subset_fonts(fonts_dir, out_dir, characters):
+    from fontTools import subset  # Debian python3-fonttools
+    (out_dir / "fonts").mkdir(parents=True, exist_ok=True)
+    extra = ",".join(f"U+{ord(c):04X}" for c in sorted(characters) if ord(c) > 0x7E)
+    unicodes = BASE_RANGES + ("," + extra if extra else "")
+    for face in FACES:
+        source = fonts_dir / face
+        if not source.exists():
+            fail(f"{source} is missing: install Debian's fonts-noto-core (scripts/setup)")
+        subset.main([str(source), f"--unicodes={unicodes}", "--no-hinting", "--desubroutinize",
+                     "--layout-features=kern", f"--output-file={out_dir / 'fonts' / face}"])
+
+
+def connect_sources(config):
+    """'self' covers the site's own files and a same-origin intake; an intake elsewhere is
+    added by origin and nothing more."""
+    sources = ["'self'"]
+    url = urlparse(config.get("intake_url", ""))
+    if url.scheme in ("http", "https") and url.netloc:
+        sources.append(f"{url.scheme}://{url.netloc}")
+    return " ".join(sources)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    for name in ("web", "locales", "app", "fonts", "out"):
+        ap.add_argument(f"--{name}", type=Path, required=True)
+    args = ap.parse_args()
+
+    out = args.out
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(args.web, out)
+    for name in ("app.js", "app.wasm"):
+        shutil.copy2(args.app / name, out / name)
+    characters = merge_locales(args.locales, out)
+    subset_fonts(args.fonts, out, characters)
+
+    config = read_json(args.web / "config.json")
+    index = out / "index.html"
+    html = index.read_text(encoding="utf-8")
+    if "@CONNECT_SRC@" not in html:
+        fail(f"{args.web / 'index.html'}: no @CONNECT_SRC@ in its Content-Security-Policy")
+    index.write_text(html.replace("@CONNECT_SRC@", connect_sources(config)), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+# Turns shaders/*.glsl into a C++ header of string constants (cmake -P, at build time):
+#   imgui.vert.glsl -> shaders::kImguiVert
+# Inputs: SHADER_DIR, OUTPUT.
+file(GLOB shader_files ${SHADER_DIR}/*.glsl)
+list(SORT shader_files)
+set(out "// Generated from shaders/*.glsl by src/app/tools/embed_shaders.cmake. Do not edit.\n#pragma once\n\nnamespace shaders {\n")
+foreach(path ${shader_files})
+  get_filename_component(name ${path} NAME)
+  string(REGEX REPLACE "\\.glsl$" "" stem ${name})
+  string(REPLACE "." ";" parts ${stem})
+  set(ident "k")
+  foreach(part ${parts})
+    string(SUBSTRING ${part} 0 1 first)
+    string(SUBSTRING ${part} 1 -1 rest)
+    string(TOUPPER ${first} first)
+    string(APPEND ident "${first}${rest}")
+  endforeach()
+  file(READ ${path} source)
+  string(APPEND out "\ninline constexpr const char* ${ident} = R\"glsl(${source})glsl\";\n")
+endforeach()
+string(APPEND out "\n}  // namespace shaders\n")
+file(WRITE ${OUTPUT}.tmp "${out}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,57 @@
+// The semantic widget layer: every widget a screen uses draws itself with ImGui and also
+// records a node (role, id, label, state, visible rectangle in CSS px). The nodes are the
+// screen's description for tests and for the hidden DOM mirror that screen readers use
+// (web/bridge.js), and the mirror can activate a widget by id.
+// Layout is written in start/end terms so that right-to-left scripts only flip a flag.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ui {
+
+enum class Role { heading, text, button, option, checkbox, link, progressbar, textbox };
+enum class Style { primary, secondary, option, quiet, exit, call };
+
+struct Node {
+  Role role = Role::text;
+  std::string id;     // stable, for tests: "answer.yes", "nav.back", "exit"
+  std::string label;  // what it says, in the current language
+  bool selected = false;
+  bool expanded = false;
+  float value = 0.0f;  // progressbar: 0..1
+  ImVec4 rect;         // x, y, w, h of the visible part, CSS px; w = h = 0 when scrolled away
+};
+
+// --- Frame and screen
+void BeginFrame(bool rtl);
+void Activate(std::string id);  // the DOM mirror pressed a widget: it reports a click next frame
+std::string DescribeJson(std::string_view screen, std::string_view lang, bool rtl);
+
+// The scrolling content column, centred and at most theme::kMaxColumn wide.
+void BeginContent(const char* id, float top, float bottom);
+void EndContent();
+float ColumnWidth();
+void ScrollToTop();
+
+// --- Widgets (text is measured and wrapped here, never by ImGui::TextWrapped, so that the
+// start side can be either edge).
+void Heading(std::string_view text, std::string_view id = "heading");
+void Paragraph(std::string_view text, bool muted = false, float size = 0.0f);
+void Spacer(float height);
+bool Button(std::string_view id, std::string_view label, Style style, bool selected = false, Role role = Role::button);
+// A button at a given place, for the top bar.
+bool BarButton(std::string_view id, std::string_view label, Style style, ImVec2 pos, ImVec2 size);
+void Progress(std::string_view id, float fraction, std::string_view label);
+
+// Height of `text` wrapped to `width`.
+float MeasureText(ImFont* font, float size, std::string_view text, float width);
+// Draws `text` wrapped to `width` from `pos`, each line aligned to the start side.
+void DrawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width, std::string_view text,
+              ImU32 color, bool centered = false);
+float TextWidth(ImFont* font, float size, std::string_view text);
+
+}  // namespace ui

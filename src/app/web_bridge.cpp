@@ -1,0 +1,35 @@
+// Calls into web/bridge.js (see web_bridge.h). The functions live on window.signaalBridge so
+// that the page's own scripts, not generated code, decide what each call may do.
+#include "web_bridge.h"
+
+#include <emscripten/emscripten.h>
+
+namespace bridge {
+
+namespace {
+// clang-format off
+EM_JS(void, js_open_external, (const char* url), { window.signaalBridge.openExternal(UTF8ToString(url)); });
+EM_JS(void, js_call, (const char* phone), { window.signaalBridge.call(UTF8ToString(phone)); });
+EM_JS(void, js_quick_exit, (), { window.signaalBridge.quickExit(); });
+EM_JS(void, js_set_document, (const char* lang, int rtl, const char* title), {
+  window.signaalBridge.setDocument(UTF8ToString(lang), !!rtl, UTF8ToString(title));
+});
+EM_JS(void, js_publish, (const char* json), { window.signaalBridge.publish(UTF8ToString(json)); });
+EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+EM_JS(void, js_request_locale, (const char* code), { window.signaalBridge.requestLocale(UTF8ToString(code)); });
+EM_JS(void, js_set_text_input, (int active), { window.signaalBridge.setTextInput(!!active); });
+// clang-format on
+}  // namespace
+
+void OpenExternal(const std::string& url) { js_open_external(url.c_str()); }
+void Call(const std::string& phone) { js_call(phone.c_str()); }
+void QuickExit() { js_quick_exit(); }
+void SetDocument(const std::string& lang, bool rtl, const std::string& title) {
+  js_set_document(lang.c_str(), rtl ? 1 : 0, title.c_str());
+}
+void PublishDescription(const std::string& json) { js_publish(json.c_str()); }
+void Mark(const char* name) { js_mark(name); }
+void RequestLocale(const std::string& code) { js_request_locale(code.c_str()); }
+void SetTextInput(bool active) { js_set_text_input(active ? 1 : 0); }
+
+}  // namespace bridge

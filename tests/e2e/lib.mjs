@@ -1,0 +1,177 @@
+// Shared helpers of the browser tests: a static server for the site that records every
+// request, Debian's Chromium with WebGL2 through SwiftShader, a phone-sized page with touch,
+// and the app's own description of the screen (window.signaal.describe()) to find where to
+// tap. Tests tap at the rectangles the app reports, as a person would; they never call
+// into the core.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOTS = path.join(ROOT, 'build/screenshots');
+export const PHONE = { width: 412, height: 915, dpr: 2.6 };
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm', '.ttf': 'font/ttf',
+  '.svg': 'image/svg+xml',
+};
+
+// Serves `siteDir` on 127.0.0.1 (a free port). `overrides` maps a path to replacement text
+// (to test broken content); every request is recorded.
+export async function startServer(dir, overrides = {}) {
+  const siteDir = path.resolve(dir);
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    requests.push({ method: req.method, path: url.pathname, headers: req.headers });
+    let file = decodeURIComponent(url.pathname);
+    if (file.endsWith('/')) file += 'index.html';
+    if (file in overrides) {
+      const body = overrides[file];
+      if (body === null) { res.writeHead(404); res.end(); return; }
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.end(body);
+      return;
+    }
+    const full = path.join(siteDir, path.normalize(file));
+    if (!full.startsWith(siteDir)) { res.writeHead(403); res.end(); return; }
+    try {
+      const body = await readFile(full);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(full)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, requests,
+           close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launch() {
+  const profile = mkdtempSync(path.join(tmpdir(), 'signaal-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    viewport: { width: PHONE.width, height: PHONE.height },
+    deviceScaleFactor: PHONE.dpr,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'nl-NL',
+  });
+  context.setDefaultTimeout(20000);
+  return { context, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+}
+
+// A phone page that blocks (and records) every request to another origin.
+export async function openApp(context, server, { viewport, languages } = {}) {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  const foreign = [];
+  await page.route((url) => !url.href.startsWith(server.origin) && !url.href.startsWith('data:'), (route) => {
+    foreign.push(route.request().url());
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' });
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  if (languages) await page.addInitScript((l) => Object.defineProperty(navigator, 'languages', { get: () => l }), languages);
+  await page.goto(server.url);
+  await waitForMark(page, 'signaal-ready');
+  return { page, foreign, errors };
+}
+
+export async function waitForMark(page, name) {
+  await page.waitForFunction((n) => performance.getEntriesByName(n, 'mark').length > 0, name);
+}
+
+export async function describe(page) {
+  return page.evaluate(() => window.signaal.describe());
+}
+
+// Waits until a visible widget matches `pred`, then returns it with the whole description.
+export async function find(page, pred, what) {
+  const deadline = Date.now() + 10000;
+  let desc;
+  while (Date.now() < deadline) {
+    desc = await describe(page);
+    const w = desc.widgets.find((x) => pred(x) && x.visible);
+    if (w) return { widget: w, desc };
+    await page.waitForTimeout(50);
+  }
+  throw new Error(`no visible widget ${what} on screen "${desc?.screen}": ${JSON.stringify(desc?.widgets.map((w) => w.id))}`);
+}
+
+// Scrolls by dragging a finger over the canvas (CDP touch events, as a phone sends them).
+export async function drag(page, fromY, toY, x = 200) {
+  const cdp = await page.context().newCDPSession(page);
+  const steps = 8;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: fromY }] });
+  for (let i = 1; i <= steps; i++)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: fromY + ((toY - fromY) * i) / steps }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+// Taps the centre of the widget `id`, scrolling it into view by dragging when needed.
+export async function tap(page, id) {
+  const pred = typeof id === 'function' ? id : (w) => w.id === id;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const desc = await describe(page);
+    const w = desc.widgets.find(pred);
+    if (!w) break;
+    const [x, y, width, height] = w.rect;
+    const view = page.viewportSize();
+    const fully = w.visible && height >= 30 && y + height <= view.height - 10;
+    if (fully) {
+      const before = await describe(page);
+      await page.touchscreen.tap(x + width / 2, y + height / 2);
+      return before;
+    }
+    // Off screen below (or only partly shown): drag the content up.
+    await drag(page, view.height * 0.75, view.height * 0.3);
+    await page.waitForTimeout(100);
+  }
+  await find(page, pred, String(id));  // throws with the screen's widgets listed
+  return tap(page, id);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.waitForTimeout(150);
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+// A tiny test harness: named checks, a closing line, a JUnit file, and the exit code.
+export function suite(name) {
+  const results = [];
+  return {
+    async test(title, fn) {
+      const started = Date.now();
+      try {
+        await fn();
+        results.push({ title, ok: true, ms: Date.now() - started });
+        console.log(`ok   ${name}: ${title}`);
+      } catch (e) {
+        results.push({ title, ok: false, ms: Date.now() - started, error: e.stack || String(e) });
+        console.log(`FAIL ${name}: ${title}\n${e.stack || e}`);
+      }
+    },
+    results,
+  };
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}

@@ -1,0 +1,152 @@
+// The page side of the wasm program (src/app/web_bridge.cpp calls window.signaalBridge):
+// links and calls, the quick exit, the document's language, the description of the screen
+// (window.signaal.describe() and a hidden DOM mirror for screen readers) and the hidden
+// textarea that brings up the phone's keyboard. No storage, no requests.
+'use strict';
+
+(() => {
+  let module = null;      // the Emscripten module, set by boot.js
+  let config = {};        // web/config.json
+  let description = '{"screen":"loading","widgets":[]}';
+  let exiting = false;
+  const mirror = () => document.getElementById('mirror');
+  const textarea = () => document.getElementById('text-bridge');
+
+  // Calls into wasm with a string argument (copied into the heap and freed after).
+  function withString(text, fn) {
+    const size = module.lengthBytesUTF8(text) + 1;
+    const ptr = module._malloc(size);
+    module.stringToUTF8(text, ptr, size);
+    try { return fn(ptr); } finally { module._free(ptr); }
+  }
+
+  // --- Quick exit: nothing of the answers may stay behind, in memory or in the history.
+  function quickExit() {
+    if (exiting) return;
+    exiting = true;
+    const ta = textarea();
+    if (ta) { ta.value = ''; ta.blur(); }
+    mirror().replaceChildren();
+    description = '{"screen":"exit","widgets":[]}';
+    if (module) module.HEAPU8.fill(0);  // the whole wasm memory: answers, texts, everything
+    document.getElementById('canvas').width = 0;
+    location.replace(config.exit_url || 'about:blank');
+  }
+
+  // --- The mirror: one hidden element per widget, at the widget's place, in reading order.
+  const tagOf = { heading: 'h2', text: 'p', button: 'button', option: 'button', checkbox: 'button',
+                  link: 'button', progressbar: 'div', textbox: 'div' };
+  function renderMirror(desc) {
+    const nodes = [];
+    let first = true;
+    for (const w of desc.widgets) {
+      const tag = w.role === 'heading' && first ? 'h1' : tagOf[w.role] || 'p';
+      if (w.role === 'heading') first = false;
+      const el = document.createElement(tag);
+      el.textContent = w.label;
+      const [x, y, width, height] = w.rect;
+      el.style.left = `${x}px`;
+      el.style.top = `${y}px`;
+      el.style.width = `${width}px`;
+      el.style.height = `${height}px`;
+      if (w.role === 'option' || w.role === 'checkbox') el.setAttribute('aria-pressed', String(!!w.selected));
+      if (w.role === 'link') el.setAttribute('role', 'link');
+      if (w.role === 'progressbar') {
+        el.setAttribute('role', 'progressbar');
+        el.setAttribute('aria-valuemin', '0');
+        el.setAttribute('aria-valuemax', '100');
+        el.setAttribute('aria-valuenow', String(Math.round((w.value || 0) * 100)));
+      }
+      if (tag === 'button') {
+        el.type = 'button';
+        el.tabIndex = -1;
+        el.addEventListener('click', () => { if (!exiting) withString(w.id, (p) => module._signaal_activate(p)); });
+      }
+      nodes.push(el);
+    }
+    mirror().replaceChildren(...nodes);
+  }
+
+  // --- The keyboard: a textarea holding one space, so that even Backspace in an empty field
+  // fires an input event. Whatever else it holds after an event is new text.
+  const SENTINEL = ' ';
+  function resetTextarea(ta) {
+    ta.value = SENTINEL;
+    ta.setSelectionRange(1, 1);
+  }
+  function takeTextarea(ta) {
+    if (exiting || !module) return;
+    const value = ta.value;
+    if (value.length < SENTINEL.length) {
+      module._signaal_backspace();
+    } else {
+      const text = value.slice(SENTINEL.length).normalize('NFC');
+      if (text) withString(text, (p) => module._signaal_text(p));
+    }
+    resetTextarea(ta);
+  }
+  function setupTextarea() {
+    const ta = textarea();
+    resetTextarea(ta);
+    ta.addEventListener('input', (e) => { if (!e.isComposing) takeTextarea(ta); });
+    ta.addEventListener('compositionend', () => takeTextarea(ta));
+  }
+
+  window.signaalBridge = {
+    attach(mod, cfg) {
+      module = mod;
+      config = cfg || {};
+      setupTextarea();
+    },
+    openExternal(url) {
+      if (!/^https?:\/\//.test(url)) return;
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    call(phone) {
+      const number = String(phone).replace(/[^0-9+]/g, '');
+      if (!number) return;
+      const a = document.createElement('a');
+      a.href = `tel:${number}`;
+      a.rel = 'noreferrer';
+      a.click();
+    },
+    quickExit,
+    setDocument(lang, rtl, title) {
+      document.documentElement.lang = lang;
+      document.documentElement.dir = rtl ? 'rtl' : 'ltr';
+      document.title = title;
+    },
+    publish(json) {
+      if (exiting) return;
+      description = json;
+      renderMirror(JSON.parse(json));
+    },
+    requestLocale(code) { window.signaalBoot.requestLocale(code); },
+    setTextInput(active) {
+      const ta = textarea();
+      if (active) { resetTextarea(ta); ta.focus({ preventScroll: true }); } else { ta.blur(); }
+    },
+    showFatal(text) {
+      const el = document.getElementById('fatal');
+      el.textContent = text;
+      el.hidden = false;
+    },
+  };
+
+  // For tests and assistive tools: what the current screen shows, with each widget's role,
+  // id, label, state and rectangle in CSS px.
+  window.signaal = {
+    describe() {
+      const desc = JSON.parse(description);
+      desc.answers = module && !exiting ? module._signaal_answer_count() : 0;
+      return desc;
+    },
+    // Bytes of wasm memory that are not zero: 0 once the quick exit has wiped it.
+    memoryInUse() {
+      if (!module) return 0;
+      let n = 0;
+      for (const b of module.HEAPU8) if (b !== 0) n++;
+      return n;
+    },
+  };
+})();
