@@ -15,5 +15,6 @@ foreach(script ${intake_test_scripts})
   string(REPLACE "_" "-" test_name ${test_name})
   add_test(NAME ${test_name} COMMAND ${Python3_EXECUTABLE} ${script}
     --intake $<TARGET_FILE:signaal-intake> --testkit $<TARGET_FILE:intake-testkit>)
-  set_tests_properties(${test_name} PROPERTIES TIMEOUT 300 LABELS intake)
+  # 77: a test that cannot run here says why and is reported as skipped (PostgreSQL only).
+  set_tests_properties(${test_name} PROPERTIES TIMEOUT 300 LABELS intake SKIP_RETURN_CODE 77)
 endforeach()

@@ -87,7 +87,13 @@ void read_store(Reader& reader, const json& doc, Config& config,
   if (kind == "sqlite") {
     config.store.kind = StoreKind::sqlite;
     reader.text(store, "/store", "path", config.store.path, true);
-    if (!config.store.path.empty()) config.store.path = resolve(base, config.store.path);
+    if (!config.store.path.empty()) {
+      config.store.path = resolve(base, config.store.path);
+      const std::filesystem::path folder = std::filesystem::path(config.store.path).parent_path();
+      if (!folder.empty() && !std::filesystem::is_directory(folder)) {
+        reader.fail("/store/path", "no such directory: " + folder.string());
+      }
+    }
     if (store.contains("dsn")) reader.fail("/store/dsn", "only for the postgres store");
   } else if (kind == "postgres") {
     config.store.kind = StoreKind::postgres;
