@@ -80,7 +80,7 @@ EnvelopeStatus seal_report(const ReportContent& report, const RecipientKey& reci
     if (detail) *detail = *problem;
     return EnvelopeStatus::invalid_content;
   }
-  const std::string plain = report_plaintext(report);
+  std::string plain = report_plaintext(report);
   if (plain.size() >= kInnerPaddedBytes) {
     if (detail) *detail = std::to_string(plain.size()) + " bytes of JSON, at most " + std::to_string(kInnerPaddedBytes - 1);
     return EnvelopeStatus::content_too_large;
@@ -88,9 +88,13 @@ EnvelopeStatus seal_report(const ReportContent& report, const RecipientKey& reci
   Bytes inner(kInnerPaddedBytes, 0);
   std::copy(plain.begin(), plain.end(), inner.begin());
   std::size_t padded = 0;
-  if (sodium_pad(&padded, inner.data(), plain.size(), kInnerPaddedBytes, inner.size()) != 0 ||
-      padded != kInnerPaddedBytes)
+  const bool padded_ok = sodium_pad(&padded, inner.data(), plain.size(), kInnerPaddedBytes, inner.size()) == 0 &&
+                         padded == kInnerPaddedBytes;
+  sodium_memzero(plain.data(), plain.size());
+  if (!padded_ok) {
+    sodium_memzero(inner.data(), inner.size());
     return EnvelopeStatus::content_too_large;
+  }
 
   Bytes out(kEnvelopeBytes, 0);
   std::copy(kEnvelopeMagic.begin(), kEnvelopeMagic.end(), out.begin());

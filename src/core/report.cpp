@@ -70,7 +70,8 @@ std::array<std::uint8_t, N> hex_member(const json& j, const char* key, const std
 }
 
 void only_keys(const json& j, std::initializer_list<const char*> allowed, const std::string& pointer) {
-  for (const auto& [key, value] : j.items()) {
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string& key = it.key();
     if (std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }))
       throw ReportFormatError(pointer + "/" + key, "unknown key");
   }
