@@ -419,20 +419,39 @@ void from_json(const json& j, AssessmentInput& input) {
   input = std::move(read);
 }
 
-void to_json(json& j, const Reason& reason) {
-  j = json{{"rule", reason.rule}, {"dimensions", reason.dimensions}, {"indicators", reason.indicators}};
+namespace {
+
+// One body for both key orders; the JSON type decides whether object keys are sorted.
+template <typename Json>
+void reason_to_json(Json& j, const Reason& reason) {
+  j = Json::object();
+  j["rule"] = reason.rule;
+  j["dimensions"] = reason.dimensions;
+  j["indicators"] = reason.indicators;
 }
 
-void to_json(json& j, const Assessment& assessment) {
-  json dimensions = json::object();
-  for (const auto& [name, status] : assessment.dimensions) dimensions[name] = to_string(status);
-  j = json{{"engine", kEngineId},
-           {"level", assessment.level},
-           {"categories", assessment.categories},
-           {"flags", assessment.flags},
-           {"dimensions", std::move(dimensions)},
-           {"reasons", assessment.reasons}};
+template <typename Json>
+void assessment_to_json(Json& j, const Assessment& assessment) {
+  Json dimensions = Json::object();
+  for (Dimension dimension : kGradedDimensions) {  // the model's order where keys keep order
+    const auto found = assessment.dimensions.find(std::string(to_string(dimension)));
+    if (found != assessment.dimensions.end()) dimensions[found->first] = to_string(found->second);
+  }
+  j = Json::object();
+  j["engine"] = kEngineId;
+  j["level"] = assessment.level;
+  j["categories"] = assessment.categories;
+  j["flags"] = assessment.flags;
+  j["dimensions"] = std::move(dimensions);
+  j["reasons"] = assessment.reasons;
 }
+
+}  // namespace
+
+void to_json(json& j, const Reason& reason) { reason_to_json(j, reason); }
+void to_json(json& j, const Assessment& assessment) { assessment_to_json(j, assessment); }
+void to_json(nlohmann::ordered_json& j, const Reason& reason) { reason_to_json(j, reason); }
+void to_json(nlohmann::ordered_json& j, const Assessment& assessment) { assessment_to_json(j, assessment); }
 
 AssessmentInput parse_assessment_input(const std::string& json_text) {
   JsonReader reader(kInputFile);

@@ -60,6 +60,10 @@ Assessment assess(const IndicatorCatalogue& catalogue, const AssessmentInput& in
 void from_json(const nlohmann::json& j, AssessmentInput& input);
 void to_json(nlohmann::json& j, const Reason& reason);
 void to_json(nlohmann::json& j, const Assessment& assessment);
+// The same with keys in the contract's order (engine, level, ...; rule, dimensions,
+// indicators), for output that people read.
+void to_json(nlohmann::ordered_json& j, const Reason& reason);
+void to_json(nlohmann::ordered_json& j, const Assessment& assessment);
 
 // The evaluation input from JSON text; malformed text is a LoadError with the position.
 AssessmentInput parse_assessment_input(const std::string& json_text);

@@ -103,7 +103,7 @@ int main(int argc, char** argv) {
 
   try {
     const signaal::AssessmentInput input = signaal::parse_assessment_input(input_text);
-    const nlohmann::json output = signaal::assess(catalogue, input);
+    const nlohmann::ordered_json output = signaal::assess(catalogue, input);
     std::cout << output.dump(2) << "\n";
   } catch (const signaal::LoadError& error) {
     std::cerr << error.what() << "\n";
