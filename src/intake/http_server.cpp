@@ -169,6 +169,11 @@ bool HttpServer::serve(const std::string& address, int port) {
   return bind_port(address, port) >= 0 && listen_after_bind();
 }
 
+bool HttpServer::answer_one(httplib::Stream& stream, bool last) {
+  bool connection_closed = false;
+  return process_request(stream, last, connection_closed, nullptr) && !connection_closed;
+}
+
 bool HttpServer::process_and_close_socket(socket_t sock) {
   if (shedding_connection) {
     [[maybe_unused]] const ssize_t sent =
@@ -179,9 +184,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
     for (int left = limits_.keep_alive_requests; left > 0; --left) {
       if (svr_sock_ == INVALID_SOCKET || !stream.wait_for_request(idle)) break;
       stream.start_request(Clock::now() + std::chrono::seconds(limits_.request_seconds));
-      bool connection_closed = false;
-      const bool last = left == 1;
-      if (!process_request(stream, last, connection_closed, nullptr) || connection_closed) break;
+      if (!answer_one(stream, left == 1)) break;
     }
   }
   ::shutdown(sock, SHUT_RDWR);

@@ -22,6 +22,10 @@ class HttpServer final : public httplib::Server {
   // Binds only; for tests that ask for port 0. Returns the bound port or -1.
   int bind_port(const std::string& address, int port);
 
+  // Reads one request from the stream and writes its answer; false when the connection
+  // should end. The connection loop uses it, and the request fuzzer feeds it memory streams.
+  bool answer_one(httplib::Stream& stream, bool last);
+
  private:
   bool process_and_close_socket(socket_t sock) override;
 
