@@ -51,7 +51,7 @@ def test_reply_round_trip_and_constant_answers(args):
             check(header(hit_headers, "Cache-Control") == "no-store", "poll must be no-store")
         check(min(hits + misses) >= 0.1, "every poll must wait the configured floor (100 ms)")
         gap = abs(statistics.median(hits) - statistics.median(misses))
-        check(gap < 0.02, "hit and miss median times differ by %.1f ms" % (gap * 1000))
+        check(gap < 0.04, "hit and miss median times differ by %.1f ms" % (gap * 1000))
 
         status, _, _ = server.request("POST", POLL_PATH, lookup_id + b"x")
         check(status == 400, "a poll body of the wrong size is rejected")
