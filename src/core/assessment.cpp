@@ -291,8 +291,8 @@ void apply_flags(const Facts& f, const AssessmentInput& input, Assessment& resul
   const Indicators unsure = in_dimensions(f.unsure, graded);
   // At least 30 %, in integers; without any unsure answer nothing was left open.
   const bool inconclusive = !unsure.empty() && unsure.size() * 10 >= asked * 3;
-  const Indicators unsure_decisive = in_dimensions(unsure, {EXP, REC_COE, DEST_COE});
-  const bool raise = inconclusive && !unsure_decisive.empty() && result.level < 3;
+  const Indicators unsure_raising = in_dimensions(unsure, {EXP, REC_COE, DEST_COE});
+  const bool raise = inconclusive && !unsure_raising.empty() && result.level < 3;
   if (raise) result.level = 3;
 
   const Indicators smuggled = present_with_id(f, kSmuggledPaid);
@@ -300,7 +300,7 @@ void apply_flags(const Facts& f, const AssessmentInput& input, Assessment& resul
     flag("SMUGGLING_NOT_TRAFFICKING", "flag.smuggling_not_trafficking", {CTX}, smuggled);
   }
   if (inconclusive) flag("INCONCLUSIVE", "flag.inconclusive", dimensions_of(unsure), unsure);
-  if (raise) flag_reasons.push_back(make_reason("flag.inconclusive.raise", dimensions_of(unsure_decisive), unsure_decisive));
+  if (raise) flag_reasons.push_back(make_reason("flag.inconclusive.raise", dimensions_of(unsure_raising), unsure_raising));
 
   result.reasons.insert(result.reasons.end(), flag_reasons.begin(), flag_reasons.end());
 }
