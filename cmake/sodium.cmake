@@ -18,14 +18,13 @@ string(REPLACE "@VERSION@" "1.0.18" sodium_version_h "${sodium_version_h}")
 string(REPLACE "@SODIUM_LIBRARY_VERSION_MAJOR@" "10" sodium_version_h "${sodium_version_h}")
 string(REPLACE "@SODIUM_LIBRARY_VERSION_MINOR@" "3" sodium_version_h "${sodium_version_h}")
 string(REPLACE "@SODIUM_LIBRARY_MINIMAL_DEF@" "" sodium_version_h "${sodium_version_h}")
-set(sodium_generated ${CMAKE_BINARY_DIR}/sodium-generated/sodium)
-file(MAKE_DIRECTORY ${sodium_generated})
-file(WRITE ${sodium_generated}/version.h "${sodium_version_h}")
+# It goes beside its siblings (it includes "export.h"), in the unpacked tree outside git.
+file(CONFIGURE OUTPUT ${sodium_src}/src/libsodium/include/sodium/version.h CONTENT "${sodium_version_h}")
 
 file(GLOB_RECURSE sodium_sources ${sodium_src}/src/libsodium/*.c)
 add_library(sodium STATIC ${sodium_sources})
 target_compile_definitions(sodium PUBLIC SODIUM_STATIC PRIVATE CONFIGURED=1)
 target_include_directories(sodium SYSTEM
-  PUBLIC ${CMAKE_BINARY_DIR}/sodium-generated ${sodium_src}/src/libsodium/include
-  PRIVATE ${sodium_generated} ${sodium_src}/src/libsodium/include/sodium)
+  PUBLIC ${sodium_src}/src/libsodium/include
+  PRIVATE ${sodium_src}/src/libsodium/include/sodium)
 target_compile_options(sodium PRIVATE -w -Oz)
