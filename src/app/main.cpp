@@ -58,7 +58,7 @@ EMSCRIPTEN_KEEPALIVE void signaal_locale_ready(const char* code) { app::LocaleRe
 // The DOM mirror (screen readers, keyboard) pressed a widget; this runs inside that click.
 EMSCRIPTEN_KEEPALIVE void signaal_activate(const char* id) {
   ui::Activate(id);
-  platform::RunFramesNow(2);
+  platform::RunFramesNow(2);  // the click, then the screen it leads to
   platform::RequestRedraw();
 }
 

@@ -65,13 +65,15 @@ void RunOneFrame() {
   g.in_frame = false;
 }
 
+void ScheduleFrame();
+
 EM_BOOL OnAnimationFrame(double, void*) {
   g.frame_requested = false;
   if (g.hidden)
     return EM_FALSE;
   RunOneFrame();
   if (--g.frames_left > 0)
-    RequestRedraw();
+    ScheduleFrame();
   return EM_FALSE;
 }
 
@@ -147,8 +149,9 @@ EM_BOOL OnTouchEnd(int type, const EmscriptenTouchEvent* e, void*) {
     io.AddMousePosEvent(static_cast<float>(t->targetX), static_cast<float>(t->targetY));
     io.AddMouseButtonEvent(0, true);
     io.AddMouseButtonEvent(0, false);
-    // Frame 1 sees the press, frame 2 the release (the click), still inside the gesture.
-    RunFramesNow(2);
+    // Frame 1 sees the press, frame 2 the release (the click), still inside the gesture;
+    // frame 3 draws what the click changed, without waiting for the next animation frame.
+    RunFramesNow(3);
     // A finger leaves no pointer behind: no hover state may stick to the last button.
     io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
   }
@@ -169,7 +172,7 @@ EM_BOOL OnMouse(int type, const EmscriptenMouseEvent* e, void*) {
     static constexpr int kMap[3] = {0, 2, 1};
     io.AddMouseButtonEvent(kMap[e->button], type == EMSCRIPTEN_EVENT_MOUSEDOWN);
     if (type == EMSCRIPTEN_EVENT_MOUSEUP)
-      RunFramesNow(2);
+      RunFramesNow(3);
   }
   if (type == EMSCRIPTEN_EVENT_MOUSELEAVE)
     io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
@@ -230,7 +233,7 @@ EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
   io.AddKeyEvent(ImGuiMod_Super, e->metaKey);
   io.AddKeyEvent(key, down);
   if (down && (key == ImGuiKey_Enter || key == ImGuiKey_Space))
-    RunFramesNow(2);  // keyboard activation of a link must also count as a gesture
+    RunFramesNow(3);  // keyboard activation of a link must also count as a gesture
   else
     RequestRedraw();
   // Let the browser keep its shortcuts (copy, paste, reload); take the keys ImGui uses.
@@ -257,9 +260,10 @@ void NewFrame() {
   if (css_w > 0.0 && css_h > 0.0)
     io.DisplayFramebufferScale = ImVec2(static_cast<float>(fb_w / css_w), static_cast<float>(fb_h / css_h));
 
+  // Real time, even across long idle gaps: ImGui's double-click and repeat timers must see
+  // that two taps a second apart are a second apart.
   const double now = emscripten_get_now() / 1000.0;
-  // Frames are sparse: a long idle gap must not look like one slow frame to ImGui's timers.
-  io.DeltaTime = g.last_time > 0.0 ? static_cast<float>(std::fmin(now - g.last_time, 0.1)) : 1.0f / 60.0f;
+  io.DeltaTime = g.last_time > 0.0 ? static_cast<float>(now - g.last_time) : 1.0f / 60.0f;
   if (io.DeltaTime <= 0.0f)
     io.DeltaTime = 1.0f / 1000.0f;
   g.last_time = now;

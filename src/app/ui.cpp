@@ -30,6 +30,8 @@ struct State {
   float column_x = 0.0f;
   float column_w = 0.0f;
   bool scroll_to_top = false;
+  float scroll_y = 0.0f;    // the content's scroll position and limit, as of the last frame
+  float scroll_max = 0.0f;
   std::vector<Node> nodes;
   std::string activate;  // id the DOM mirror pressed
 };
@@ -128,15 +130,23 @@ void Activate(std::string id) { g.activate = std::move(id); }
 
 void BeginContent(const char* id, float top, float bottom) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetCursorPos(ImVec2(0.0f, top));
-  ImGui::BeginChild(id, ImVec2(display.x, std::max(0.0f, display.y - top - bottom)), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+  // Scrolling is applied in this very frame (SetScrollY() would wait a frame): a new screen
+  // starts at the top, and a finger's drag moves the content under it at once.
+  float target = -1.0f;
   if (g.scroll_to_top) {
-    ImGui::SetScrollY(0.0f);
+    target = 0.0f;
     g.scroll_to_top = false;
   }
   const float drag = platform::TakeDragScroll();
   if (drag != 0.0f)
-    ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + drag, 0.0f, ImGui::GetScrollMaxY()));
+    target = std::clamp((target >= 0.0f ? target : g.scroll_y) + drag, 0.0f, g.scroll_max);
+  if (target >= 0.0f)
+    ImGui::SetNextWindowScroll(ImVec2(-1.0f, target));
+  ImGui::SetCursorPos(ImVec2(0.0f, top));
+  ImGui::BeginChild(id, ImVec2(display.x, std::max(0.0f, display.y - top - bottom)), ImGuiChildFlags_None,
+                    ImGuiWindowFlags_None);
+  g.scroll_y = ImGui::GetScrollY();
+  g.scroll_max = ImGui::GetScrollMaxY();
   const float avail = display.x - 2.0f * theme::kPad;
   g.column_w = std::min(avail, theme::kMaxColumn);
   g.column_x = (display.x - g.column_w) * 0.5f;

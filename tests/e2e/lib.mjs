@@ -137,9 +137,15 @@ export async function tap(page, id) {
       await page.touchscreen.tap(x + width / 2, y + height / 2);
       return before;
     }
-    // Off screen below (or only partly shown): drag the content up.
+    // Off screen below (or only partly shown): drag the content up, then wait until the
+    // app has drawn (and described) the scrolled screen.
     await drag(page, view.height * 0.75, view.height * 0.3);
-    await page.waitForTimeout(100);
+    const moved = JSON.stringify(w.rect);
+    for (let i = 0; i < 60; i++) {
+      const now = (await describe(page)).widgets.find(pred);
+      if (!now || JSON.stringify(now.rect) !== moved) break;
+      await page.waitForTimeout(50);
+    }
   }
   await find(page, pred, String(id));  // throws with the screen's widgets listed
   return tap(page, id);

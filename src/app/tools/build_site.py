@@ -3,7 +3,8 @@
 
   web/**                      copied as is (index.html gets its Content-Security-Policy)
   app.js, app.wasm            the program
-  locales/<code>.json         locales/<code>/*.json merged: {"<file name>": {...}, ...}
+  locales/<code>.json         locales/<code>/*.json merged: {"<file name>": {...}, ...}, for
+                              the locales web/config.json offers and their fallbacks
   locales/index.json          {"<code>": <locale.json>, ...}: the names the start screen lists
   fonts/NotoSans-*.ttf        Noto Sans cut down to the characters the Latin locales use
 
@@ -34,19 +35,27 @@ def read_json(path):
         fail(f"{path}: {e}")
 
 
-def merge_locales(locales_dir, out_dir):
+def merge_locales(locales_dir, out_dir, offered):
+    """The offered locales and every locale their fallback chains name; other folders in
+    locales/ (translations in progress) stay out of the site."""
     index, characters = {}, set()
     (out_dir / "locales").mkdir(parents=True, exist_ok=True)
-    for locale_dir in sorted(p for p in locales_dir.iterdir() if p.is_dir()):
+    queue = list(offered)
+    while queue:
+        code = queue.pop(0)
+        if code in index:
+            continue
+        locale_dir = locales_dir / code
         files = {p.name: read_json(p) for p in sorted(locale_dir.glob("*.json"))}
         if "locale.json" not in files:
-            fail(f"{locale_dir}/locale.json is missing")
+            fail(f"{locale_dir}/locale.json is missing (web/config.json offers \"{code}\")")
         meta = files["locale.json"]
-        index[locale_dir.name] = meta
+        index[code] = meta
+        queue.extend(meta.get("fallback", []))
         text = json.dumps(files, ensure_ascii=False, separators=(",", ":"))
-        (out_dir / "locales" / f"{locale_dir.name}.json").write_text(text, encoding="utf-8")
+        (out_dir / "locales" / f"{code}.json").write_text(text, encoding="utf-8")
         if meta.get("script") == "Latn":
-            for name, content in files.items():
+            for content in files.values():
                 if isinstance(content, dict):
                     characters.update("".join(str(v) for v in content.values()))
     (out_dir / "locales" / "index.json").write_text(
@@ -89,10 +98,10 @@ def main():
     shutil.copytree(args.web, out)
     for name in ("app.js", "app.wasm"):
         shutil.copy2(args.app / name, out / name)
-    characters = merge_locales(args.locales, out)
+    config = read_json(args.web / "config.json")
+    characters = merge_locales(args.locales, out, config.get("locales", []))
     subset_fonts(args.fonts, out, characters)
 
-    config = read_json(args.web / "config.json")
     index = out / "index.html"
     html = index.read_text(encoding="utf-8")
     if "@CONNECT_SRC@" not in html:
