@@ -1,6 +1,7 @@
 #include "lint.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -223,6 +224,30 @@ class Linter {
         }
       }
       if (base != locales_.end() && code != kBaseLocale) compare_with_base(locale, base->second, required);
+      check_unsafe_words(locale);
+    }
+  }
+
+  // Everything a person sees before the result may be read over their shoulder: none of the
+  // locale's unsafe words (ASCII letters compared without case) may appear in it.
+  void check_unsafe_words(const Locale& locale) {
+    static const char* const kBeforeResult[] = {"q.",       "section.", "answer.", "app.",    "bar.",    "start.",
+                                                "language.", "nav.",    "safety.", "emergency.", "question."};
+    const auto lower = [](std::string text) {
+      for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return text;
+    };
+    for (const auto& [key, text] : locale.messages) {
+      const bool before_result = std::any_of(std::begin(kBeforeResult), std::end(kBeforeResult),
+                                             [&key = key](const char* prefix) { return key.rfind(prefix, 0) == 0; });
+      if (!before_result) continue;
+      const std::string seen = lower(text);
+      for (const std::string& word : locale.info.unsafe_words) {
+        if (seen.find(lower(word)) != std::string::npos) {
+          error(locale.key_file.at(key), pointer_append("", key),
+                "says " + in_quotes(word) + " before the result (unsafe_words in locale.json)");
+        }
+      }
     }
   }
 

@@ -13,7 +13,8 @@ namespace {
 
 LocaleInfo read_locale_info(JsonReader& reader, const json& j, const std::string& pointer) {
   LocaleInfo info;
-  if (!reader.object(j, pointer, {"code", "name", "dir", "script", "fallback", "produced_by", "reviewed"})) {
+  if (!reader.object(j, pointer, {"code", "name", "dir", "script", "fallback", "produced_by", "reviewed",
+                                  "unsafe_words"})) {
     return info;
   }
   info.code = reader.string(j, "code", pointer, true).value_or("");
@@ -41,6 +42,16 @@ LocaleInfo read_locale_info(JsonReader& reader, const json& j, const std::string
   }
   info.produced_by = reader.string(j, "produced_by", pointer, true).value_or("");
   info.reviewed = reader.boolean(j, "reviewed", pointer, true).value_or(false);
+  if (const json* words = reader.array_field(j, "unsafe_words", pointer, false)) {
+    for (size_t i = 0; i < words->size(); ++i) {
+      const json& word = (*words)[i];
+      if (!word.is_string() || word.get<std::string>().empty()) {
+        reader.error(pointer_append(pointer_append(pointer, "unsafe_words"), i), "expected a word (a non-empty string)");
+      } else {
+        info.unsafe_words.push_back(word.get<std::string>());
+      }
+    }
+  }
   return info;
 }
 
@@ -97,7 +108,8 @@ void to_json(json& j, const LocaleInfo& info) {
            {"script", info.script},
            {"fallback", info.fallback},
            {"produced_by", info.produced_by},
-           {"reviewed", info.reviewed}};
+           {"reviewed", info.reviewed},
+           {"unsafe_words", info.unsafe_words}};
 }
 
 Locale Locale::load(const Document& locale_json, const std::vector<Document>& message_files) {

@@ -28,6 +28,9 @@ struct LocaleInfo {
   std::vector<std::string> fallback;  // the whole chain after this locale, in order: ["en"]
   std::string produced_by;            // who wrote or translated it, shown to the reader
   bool reviewed = false;              // checked by a second fluent reader
+  // Words that must never show before the result (a watching boss or "boyfriend" may read
+  // the screen): "trafficking", "victim", ... in this language. The lint enforces it.
+  std::vector<std::string> unsafe_words;
 };
 
 void from_json(const nlohmann::json& j, LocaleInfo& info);  // throws LoadError (file "")

@@ -96,6 +96,21 @@ TEST_CASE("a questionnaire that does not load is reported, locales are still che
   });
 }
 
+TEST_CASE("an unsafe word before the result is named, after it is allowed", "[lint]") {
+  LintInput input = FixtureTree("clean").input();
+  LocaleDocuments& en = input.locales.front();
+  REQUIRE(en.code == "en");
+  en.locale.text = R"({"code": "en", "name": "EN", "dir": "ltr", "script": "Latn", "fallback": [],
+                            "produced_by": "lint fixture", "reviewed": false, "unsafe_words": ["Trafficking"]})";
+  en.messages.push_back({"locales/en/extra.json",
+                         R"({"start.title": "Human TRAFFICKING check", "result.note": "signs of trafficking"})"});
+  CHECK(lines(lint(input)) == std::vector<std::string>{
+      "locales/en/extra.json: /start.title: says \"Trafficking\" before the result (unsafe_words in locale.json)",
+      "warning: locales/nl: /result.note: missing (shows the en text)",
+      "warning: locales/nl: /start.title: missing (shows the en text)",
+  });
+}
+
 TEST_CASE("route lengths per audience and final age group", "[lint][routes]") {
   const Document file = FixtureTree("clean").read("web/content/questionnaire.json");
   const RouteSearch search = search_routes(Questionnaire::load(file.text, file.file));
