@@ -7,13 +7,16 @@
                               the locales web/config.json offers and their fallbacks
   locales/index.json          {"<code>": <locale.json>, ...}: the names the start screen lists
   fonts/NotoSans-*.ttf        Noto Sans cut down to the characters the Latin locales use
+  *.br, *.gz                  compressed twins of every text, font and wasm file but config.json
 
 Fails with a message naming the file when a locale file is not valid JSON, so a broken
 translation never reaches a phone.
 """
 import argparse
+import gzip
 import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
@@ -76,6 +79,24 @@ def subset_fonts(fonts_dir, out_dir, characters):
                      "--layout-features=kern", f"--output-file={out_dir / 'fonts' / face}"])
 
 
+# Served compressed: the intake sends a .br or .gz twin when the browser accepts it.
+# config.json is left out: the deployment (and scripts/dev-keys) edits it after the build,
+# and a stale twin would serve the old keys.
+COMPRESSIBLE = {".wasm", ".js", ".json", ".css", ".html", ".svg", ".ttf"}
+UNCOMPRESSED = {"config.json"}
+
+
+def precompress(out_dir):
+    if shutil.which("brotli") is None:
+        fail("brotli is missing: install Debian's brotli (scripts/setup)")
+    for path in sorted(out_dir.rglob("*")):
+        if path.suffix not in COMPRESSIBLE or path.name in UNCOMPRESSED or not path.is_file():
+            continue
+        data = path.read_bytes()
+        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+        subprocess.run(["brotli", "-q", "11", "-f", "-o", str(path) + ".br", str(path)], check=True)
+
+
 def connect_sources(config):
     """'self' covers the site's own files and a same-origin intake; an intake elsewhere is
     added by origin and nothing more."""
@@ -107,6 +128,7 @@ def main():
     if "@CONNECT_SRC@" not in html:
         fail(f"{args.web / 'index.html'}: no @CONNECT_SRC@ in its Content-Security-Policy")
     index.write_text(html.replace("@CONNECT_SRC@", connect_sources(config)), encoding="utf-8")
+    precompress(out)
 
 
 if __name__ == "__main__":
