@@ -141,6 +141,8 @@
       desc.answers = module && !exiting ? module._signaal_answer_count() : 0;
       return desc;
     },
+    // The size of the wasm memory (for the benchmark's memory figure).
+    memoryBytes() { return module ? module.HEAPU8.length : 0; },
     // Bytes of wasm memory that are not zero: 0 once the quick exit has wiped it.
     memoryInUse() {
       if (!module) return 0;

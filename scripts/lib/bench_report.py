@@ -24,10 +24,10 @@ for code, m in app["locales"].items():
     parts = ", ".join(f"{k} {v / KB:.1f}" for k, v in m["breakdown"].items() if v)
     row(f"bytes to first question [{code}] ({parts} KB)", f"{b / KB:.1f} KB", f"<= {limit // KB} KB", b <= limit)
 for code, m in app["locales"].items():
-    wasm = m["wasm_memory_bytes"] or 0
+    wasm = m["wasm_memory_bytes"]
     total = wasm + m["js_heap_bytes"]
     limit = 24 * MB if code == "nl" else 48 * MB
-    row(f"wasm memory ({m['wasm_memory_source']}) + JS heap [{code}]",
+    row(f"wasm memory + JS heap [{code}]",
         f"{wasm / MB:.1f} + {m['js_heap_bytes'] / MB:.1f} = {total / MB:.1f} MB", f"<= {limit // MB} MB", total <= limit)
 
 t = app["timing"]

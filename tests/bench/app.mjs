@@ -81,7 +81,7 @@ async function loadLocale(context, locale) {
   const first = await markTime(page, 'first-question');
   await page.waitForTimeout(500);
   const heap = await cdp.send('Runtime.getHeapUsage');
-  const wasm = await page.evaluate(() => (window.signaal.memoryBytes ? window.signaal.memoryBytes() : null));
+  const wasm = await page.evaluate(() => window.signaal.memoryBytes());
   return { page, cdp, ready, first, bytes, heap, wasm };
 }
 
@@ -95,8 +95,7 @@ for (const locale of config.locales) {
     return {
       bytes_to_first_question: total, breakdown: m.bytes,
       js_heap_bytes: m.heap.usedSize,
-      wasm_memory_bytes: m.wasm ?? m.heap.backingStorageSize ?? null,
-      wasm_memory_source: m.wasm != null ? 'wasm memory size' : 'array buffer backing stores (CDP)',
+      wasm_memory_bytes: m.wasm,
     };
   });
 }
