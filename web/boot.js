@@ -23,10 +23,11 @@
     return result;
   }
 
-  // A locale and every locale its fallback chain names (read from its locale.json).
+  // A locale and every locale its fallback chain names (read from its locale.json), and
+  // English: the last resort in which an error can always be said.
   async function fetchLocale(code) {
     const names = [];
-    const queue = [code];
+    const queue = [code, 'en'];
     while (queue.length) {
       const c = queue.shift();
       const name = `locales/${c}.json`;

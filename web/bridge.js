@@ -30,6 +30,8 @@
     description = '{"screen":"exit","widgets":[]}';
     if (module) module.HEAPU8.fill(0);  // the whole wasm memory: answers, texts, everything
     document.getElementById('canvas').width = 0;
+    // The last moment the page can be looked at (tests check the wipe here).
+    window.dispatchEvent(new Event('signaal-exit'));
     location.replace(config.exit_url || 'about:blank');
   }
 

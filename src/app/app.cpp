@@ -36,7 +36,7 @@ const char* ScreenName(Screen s) {
   return "start";
 }
 
-bool Rtl() { return Get().model.Loaded() && Get().model.Locale().dir == signaal::TextDirection::rtl; }
+bool Rtl() { return Get().model.HasCatalog() && Get().model.Locale().dir == signaal::TextDirection::rtl; }
 
 void UpdateDocument() {
   App& a = Get();
@@ -93,7 +93,7 @@ void Start(const std::string& locale) {
     ShowError();
   else
     Go(Screen::start);
-  if (a.model.HasText("app.title"))
+  if (a.model.HasCatalog())
     UpdateDocument();
   platform::RequestRedraw();
 }
@@ -182,7 +182,7 @@ void CheckEscape() {
 
 void Publish() {
   App& a = Get();
-  const std::string json = ui::DescribeJson(ScreenName(a.screen), a.model.Loaded() ? a.model.Locale().code : "", Rtl());
+  const std::string json = ui::DescribeJson(ScreenName(a.screen), a.model.HasCatalog() ? a.model.Locale().code : "", Rtl());
   if (json != a.published) {
     a.published = json;
     bridge::PublishDescription(json);

@@ -49,6 +49,7 @@ class Model {
   // the site's merge of locales/<code>/*.json (see docs/app.md).
   bool SetLocale(const std::string& code);  // false (and findings) when it cannot be built
   bool HasLocale(const std::string& code) const;
+  bool HasCatalog() const { return catalog_.has_value(); }
   const signaal::LocaleInfo& Locale() const { return catalog_->info(); }
   const std::vector<signaal::LocaleInfo>& Offered() const { return offered_; }
   std::string Text(std::string_view key) const;

@@ -77,9 +77,11 @@ export async function openApp(context, server, { viewport, languages } = {}) {
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   const foreign = [];
-  await page.route((url) => !url.href.startsWith(server.origin) && !url.href.startsWith('data:'), (route) => {
+  await page.route((url) => !url.href.startsWith(server.origin) && !url.href.startsWith('data:'), async (route) => {
     foreign.push(route.request().url());
-    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' });
+    try {
+      await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>elsewhere</title>' });
+    } catch { /* the test is over and the page closed */ }
   });
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));

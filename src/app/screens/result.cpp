@@ -2,6 +2,8 @@
 // fired), and who can help, with tap-to-call and links that open outside the app.
 #include "screens.h"
 
+#include <algorithm>
+
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/web_bridge.h"
@@ -55,8 +57,14 @@ void Result(app::App& a) {
   if (!r.reasons.empty()) {
     ui::Spacer(theme::kGap);
     ui::Heading(T("result.reasons"), "reasons");
-    for (const signaal::Reason& reason : r.reasons)
-      ui::Paragraph(T("result.bullet") + T("reason." + reason.rule + "." + aud));
+    std::vector<std::string> shown;  // several rules may say the same thing in plain words
+    for (const signaal::Reason& reason : r.reasons) {
+      const std::string text = T("reason." + reason.rule + "." + aud);
+      if (std::find(shown.begin(), shown.end(), text) != shown.end())
+        continue;
+      shown.push_back(text);
+      ui::Paragraph(T("result.bullet") + text);
+    }
   }
   const std::vector<const app::HelpEntry*> help = a.model.HelpFor(r);
   if (!help.empty()) {
