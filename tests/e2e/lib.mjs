@@ -55,15 +55,15 @@ export async function startServer(dir, overrides = {}) {
            close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-export async function launch() {
+export async function launch({ width = PHONE.width, height = PHONE.height, dpr = PHONE.dpr } = {}) {
   const profile = mkdtempSync(path.join(tmpdir(), 'signaal-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: ['--headless=new', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
            '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    viewport: { width: PHONE.width, height: PHONE.height },
-    deviceScaleFactor: PHONE.dpr,
+    viewport: { width, height },
+    deviceScaleFactor: dpr,
     isMobile: true,
     hasTouch: true,
     locale: 'nl-NL',
