@@ -29,17 +29,12 @@
 #include "core/questionnaire.h"
 #include "core/session.h"
 
+#include "source_files.h"
+
 using namespace signaal;
+using signaal::test::read_source_file;
 
 namespace {
-
-std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(SIGNAAL_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 IndicatorState state_from(const std::string& text) {
   if (text == "yes") return IndicatorState::yes;

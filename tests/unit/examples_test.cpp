@@ -9,19 +9,10 @@
 
 #include "core/assessment.h"
 
+#include "source_files.h"
+
 using namespace signaal;
-
-namespace {
-
-std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(SIGNAAL_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
+using signaal::test::read_source_file;
 
 TEST_CASE("the shared worked examples give their expected level, flags and categories") {
   const auto catalogue = IndicatorCatalogue::load(read_source_file("web/content/indicators.json"), "indicators.json");

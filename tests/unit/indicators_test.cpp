@@ -11,17 +11,12 @@
 #include "core/indicators.h"
 #include "core/load_error.h"
 
+#include "source_files.h"
+
 using namespace signaal;
+using signaal::test::read_source_file;
 
 namespace {
-
-std::string read_source_file(const std::string& relative) {
-  std::ifstream in(std::string(SIGNAAL_SOURCE_DIR) + "/" + relative, std::ios::binary);
-  REQUIRE(in);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // The findings of loading fixture `name`, printed as the tools print them.
 std::vector<std::string> findings_of_fixture(const std::string& name) {
