@@ -1,7 +1,8 @@
 // The page side of the wasm program (src/app/web_bridge.cpp calls window.signaalBridge):
 // links and calls, the quick exit, the document's language, the description of the screen
 // (window.signaal.describe() and a hidden DOM mirror for screen readers) and the hidden
-// textarea that brings up the phone's keyboard. No storage, no requests.
+// textarea that brings up the phone's keyboard, and the upload of an anonymous report the
+// person chose to send (its only request). No storage.
 'use strict';
 
 (() => {
@@ -94,6 +95,29 @@
     ta.addEventListener('compositionend', () => takeTextarea(ta));
   }
 
+  // --- The report: one POST of the sealed envelope to the intake. Network errors and 5xx are
+  // retried a few times with a growing pause; a 4xx will not change on retry, so it is final.
+  const UPLOAD_ATTEMPTS = 3;
+  const UPLOAD_FIRST_PAUSE_MS = 1000;
+  async function upload(bytes, done) {
+    let ok = false;
+    for (let attempt = 1, pause = UPLOAD_FIRST_PAUSE_MS; attempt <= UPLOAD_ATTEMPTS && !exiting; attempt++, pause *= 2) {
+      let status = 0;  // 0: no answer at all
+      try {
+        const res = await fetch(config.intake_url, {
+          method: 'POST', body: bytes, headers: { 'Content-Type': 'application/octet-stream' },
+          credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
+        });
+        status = res.status;
+      } catch { /* offline or the intake unreachable: retried */ }
+      if (status >= 200 && status < 300) { ok = true; break; }
+      if (status >= 400 && status < 500) break;
+      if (attempt < UPLOAD_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+    bytes.fill(0);
+    if (!exiting) done(ok);
+  }
+
   window.signaalBridge = {
     attach(mod, cfg) {
       module = mod;
@@ -123,6 +147,7 @@
       description = json;
       renderMirror(JSON.parse(json));
     },
+    upload,
     requestLocale(code) { window.signaalBoot.requestLocale(code); },
     setTextInput(active) {
       const ta = textarea();

@@ -32,6 +32,11 @@ const char* ScreenName(Screen s) {
     case Screen::end: return "end";
     case Screen::error: return "error";
     case Screen::language: return "language";
+    case Screen::report_consent: return "report_consent";
+    case Screen::report_sending: return "report_sending";
+    case Screen::report_refused: return "report_refused";
+    case Screen::report_sent: return "report_sent";
+    case Screen::report_failed: return "report_failed";
   }
   return "start";
 }
@@ -117,6 +122,7 @@ void QuickExit() {
   a.model.Wipe();
   a.multi.clear();
   a.result = signaal::Assessment{};
+  ForgetReport();
   a.published.clear();
   bridge::QuickExit();  // zeroes the whole wasm memory, then replaces the page
 }
@@ -219,6 +225,11 @@ void Frame() {
     case Screen::end: screens::End(a); break;
     case Screen::error: screens::Error(a); break;
     case Screen::language: screens::Language(a); break;
+    case Screen::report_consent: screens::ReportConsent(a); break;
+    case Screen::report_sending: screens::ReportSending(a); break;
+    case Screen::report_refused: screens::ReportRefused(a); break;
+    case Screen::report_sent: screens::ReportSent(a); break;
+    case Screen::report_failed: screens::ReportFailed(a); break;
   }
   ui::EndContent();
   ImGui::End();

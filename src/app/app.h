@@ -7,10 +7,14 @@
 
 #include "core/assessment.h"
 #include "model.h"
+#include "report.h"
 
 namespace app {
 
-enum class Screen { start, safety, question, emergency, result, end, error, language };
+enum class Screen {
+  start, safety, question, emergency, result, end, error, language,
+  report_consent, report_sending, report_refused, report_sent, report_failed
+};
 
 struct App {
   Model model;
@@ -21,6 +25,7 @@ struct App {
   std::vector<std::string> multi;        // options ticked on the current multi question
   std::string multi_for;                 // the question `multi` belongs to
   signaal::Assessment result;            // computed when the result screen opens
+  Outgoing outgoing;                     // the anonymous report, only while it is on its way
   double last_escape = -1e9;             // ms, for "Escape twice"
   bool marked_ready = false, marked_first_question = false;
   bool text_input = false;               // the hidden textarea has the focus

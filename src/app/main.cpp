@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "fonts.h"
+#include "report.h"
 #include "platform_web.h"
 #include "renderer_webgl2.h"
 #include "theme.h"
@@ -73,6 +74,12 @@ EMSCRIPTEN_KEEPALIVE void signaal_backspace() {
   ImGuiIO& io = ImGui::GetIO();
   io.AddKeyEvent(ImGuiKey_Backspace, true);
   io.AddKeyEvent(ImGuiKey_Backspace, false);
+  platform::RequestRedraw();
+}
+
+// The page's upload of the report ended: 1 accepted by the intake, 0 failed after retries.
+EMSCRIPTEN_KEEPALIVE void signaal_upload_done(int ok) {
+  app::UploadDone(ok != 0);
   platform::RequestRedraw();
 }
 

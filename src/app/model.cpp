@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
 #include "core/json_reader.h"
 
@@ -76,6 +77,7 @@ void Model::LoadConfig(const signaal::Document& doc) {
   signaal::JsonReader r(doc.file);
   const std::optional<json> j = r.parse(doc.text);
   if (j && j->is_object()) {
+    config_json_ = *j;
     config_.exit_url = r.string(*j, "exit_url", "", true).value_or("");
     config_.intake_url = r.string(*j, "intake_url", "", true).value_or("");
     config_.default_locale = r.string(*j, "default_locale", "", true).value_or("");
@@ -186,6 +188,16 @@ bool Model::Load() {
     });
   if (!findings_.empty())
     return false;
+  crypto_hash_sha256_state sha;
+  crypto_hash_sha256_init(&sha);
+  for (const char* name : {kQuestionnaireFile, kIndicatorsFile}) {
+    const std::string& text = File(name)->text;
+    crypto_hash_sha256_update(&sha, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  }
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256_final(&sha, digest);
+  char hex[2 * crypto_hash_sha256_BYTES + 1];
+  content_hash_ = sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   questionnaire_ = std::move(questionnaire);
   return true;
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,6 +58,11 @@ class Model {
   bool HasText(std::string_view key) const { return catalog_ && catalog_->has(key); }
 
   const Config& GetConfig() const { return config_; }
+  // The whole config.json: the report's key bundle is checked from it when sending.
+  const nlohmann::json& ConfigJson() const { return config_json_; }
+  const signaal::Questionnaire& GetQuestionnaire() const { return *questionnaire_; }
+  // 64 hex: SHA-256 of the questionnaire and indicator files, so reports name their content.
+  const std::string& ContentHash() const { return content_hash_; }
 
   // --- Session: created when the person says who is filling this in.
   void Begin(signaal::Audience audience);
@@ -73,6 +79,8 @@ class Model {
   std::vector<signaal::Document> files_;
   std::vector<signaal::Finding> findings_;
   Config config_;
+  nlohmann::json config_json_;
+  std::string content_hash_;
   std::vector<signaal::LocaleInfo> offered_;
   std::vector<signaal::Locale> locales_;
   std::optional<signaal::Catalog> catalog_;

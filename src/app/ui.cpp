@@ -180,7 +180,7 @@ void Heading(std::string_view text, std::string_view id) {
   Record(Role::heading, id, text, pos, ImVec2(pos.x + g.column_w, pos.y + h));
 }
 
-void Paragraph(std::string_view text, bool muted, float size) {
+void Paragraph(std::string_view text, bool muted, float size, std::string_view id) {
   ImFont* font = fonts::Get(fonts::Face::regular);
   if (size <= 0.0f)
     size = theme::kBodySize;
@@ -189,7 +189,7 @@ void Paragraph(std::string_view text, bool muted, float size) {
   DrawText(ImGui::GetWindowDrawList(), font, size, pos, g.column_w, text,
            muted ? theme::colors().muted : theme::colors().text);
   ImGui::Dummy(ImVec2(g.column_w, h));
-  Record(Role::text, "text", text, pos, ImVec2(pos.x + g.column_w, pos.y + h));
+  Record(Role::text, id, text, pos, ImVec2(pos.x + g.column_w, pos.y + h));
 }
 
 namespace {

@@ -40,7 +40,7 @@ void ScrollToTop();
 // --- Widgets (text is measured and wrapped here, never by ImGui::TextWrapped, so that the
 // start side can be either edge).
 void Heading(std::string_view text, std::string_view id = "heading");
-void Paragraph(std::string_view text, bool muted = false, float size = 0.0f);
+void Paragraph(std::string_view text, bool muted = false, float size = 0.0f, std::string_view id = "text");
 void Spacer(float height);
 bool Button(std::string_view id, std::string_view label, Style style, bool selected = false, Role role = Role::button);
 // A button at a given place, for the top bar.

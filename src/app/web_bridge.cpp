@@ -18,6 +18,11 @@ EM_JS(void, js_publish, (const char* json), { window.signaalBridge.publish(UTF8T
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
 EM_JS(void, js_request_locale, (const char* code), { window.signaalBridge.requestLocale(UTF8ToString(code)); });
 EM_JS(void, js_set_text_input, (int active), { window.signaalBridge.setTextInput(!!active); });
+EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
+// A copy leaves the wasm memory; the page zeroes it once the upload is over.
+EM_JS(void, js_upload, (const unsigned char* data, int size), {
+  window.signaalBridge.upload(HEAPU8.slice(data, data + size), (ok) => _signaal_upload_done(ok ? 1 : 0));
+});
 // clang-format on
 }  // namespace
 
@@ -31,5 +36,9 @@ void PublishDescription(const std::string& json) { js_publish(json.c_str()); }
 void Mark(const char* name) { js_mark(name); }
 void RequestLocale(const std::string& code) { js_request_locale(code.c_str()); }
 void SetTextInput(bool active) { js_set_text_input(active ? 1 : 0); }
+double NowSeconds() { return js_now_seconds(); }
+void Upload(const std::vector<std::uint8_t>& envelope) {
+  js_upload(envelope.data(), static_cast<int>(envelope.size()));
+}
 
 }  // namespace bridge

@@ -4,7 +4,9 @@
 // the keyboard's textarea.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace bridge {
 
@@ -16,5 +18,8 @@ void PublishDescription(const std::string& json);
 void Mark(const char* name);                 // performance.mark
 void RequestLocale(const std::string& code); // fetch it; the page calls signaal_locale_ready
 void SetTextInput(bool active);              // focus or blur the hidden textarea
+double NowSeconds();                         // the device's clock, Unix seconds (the core has none)
+// POST the envelope to the intake; the page retries and calls signaal_upload_done.
+void Upload(const std::vector<std::uint8_t>& envelope);
 
 }  // namespace bridge

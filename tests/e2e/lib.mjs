@@ -22,13 +22,24 @@ const TYPES = {
 };
 
 // Serves `siteDir` on 127.0.0.1 (a free port). `overrides` maps a path to replacement text
-// (to test broken content); every request is recorded.
-export async function startServer(dir, overrides = {}) {
+// (to test broken content); every request is recorded, a POST with its body. POST to the
+// intake's envelope route stands in for the intake: `intakeStatus` (201, as it answers).
+export const INTAKE_PATH = '/api/v1/envelopes';
+export async function startServer(dir, overrides = {}, { intakeStatus = 201 } = {}) {
   const siteDir = path.resolve(dir);
   const requests = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
-    requests.push({ method: req.method, path: url.pathname, headers: req.headers });
+    const record = { method: req.method, path: url.pathname, headers: req.headers };
+    requests.push(record);
+    if (req.method === 'POST') {
+      const chunks = [];
+      for await (const chunk of req) chunks.push(chunk);
+      record.body = Buffer.concat(chunks);
+      res.writeHead(url.pathname === INTAKE_PATH ? intakeStatus : 404);
+      res.end();
+      return;
+    }
     let file = decodeURIComponent(url.pathname);
     if (file.endsWith('/')) file += 'index.html';
     if (file in overrides) {

@@ -22,13 +22,13 @@ async function waitChange(page, before, what) {
   throw new Error(`nothing changed after ${what} on ${key(before)}: ${JSON.stringify(before.widgets.map((w) => [w.id, w.rect.map(Math.round)]))}`);
 }
 
-async function tapAndWait(page, id) {
+export async function tapAndWait(page, id) {
   const before = await tap(page, id);
   return waitChange(page, before, `tapping ${id}`);
 }
 
 // Answers questions until the result screen; `onQuestion(n, desc)` may act between them.
-async function answerAll(page, answer, onQuestion) {
+export async function answerAll(page, answer, onQuestion) {
   for (let n = 1; n <= 60; n++) {
     const { desc } = await find(page, (w) => w.id.startsWith('q.') || w.id.startsWith('result.level.'), 'a question or the result');
     if (desc.screen === 'result') return desc;

@@ -73,6 +73,8 @@ void Result(app::App& a) {
     for (const app::HelpEntry* h : help)
       HelpEntry(a, *h);
   }
+  if (ui::Button("result.report", T("result.report"), ui::Style::secondary))
+    app::PrepareReport();
   if (ui::Button("result.done", T("result.done"), ui::Style::primary))
     app::Go(app::Screen::end);
   if (ui::Button("nav.back", T("result.review"), ui::Style::quiet) && a.model.GetSession()->back())

@@ -1,0 +1,161 @@
+// The anonymous report, end to end: a worked route to the result, the consent screen, Send,
+// and the one envelope the (stand-in) intake receives, opened by the independent Python
+// implementation with a key set made for this test only. Before Send nothing but static
+// files may have been fetched. A bundle that is expired or badly signed must stop the report
+// before anything is sealed or sent.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { assert, describe, find, openApp, screenshot, startServer, tap, INTAKE_PATH, ROOT } from './lib.mjs';
+import { planner } from './planner.mjs';
+import { answerAll, tapAndWait } from './routes.mjs';
+
+const EXAMPLES = process.env.SIGNAAL_EXAMPLES || '/work/shared/content-model/examples.json';
+const KEYGEN = path.join(ROOT, 'build/native/bin/signaal-keygen');
+const OPENER = path.join(ROOT, 'tests/crypto/open_with_pynacl.py');
+const ENVELOPE_BYTES = 16488;
+const POW_DIFFICULTY = 15;
+const DAY_MS = 86400000;
+
+const utc = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+// A development organisation in a temporary directory (as scripts/dev-keys makes one): its
+// signing key, one encryption key valid from `from` for `days`, the bundle signed at `now`,
+// and the site's config.json with these public keys.
+function makeKeys(site, { from = Date.now() - DAY_MS, days = 92, now } = {}) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'signaal-keys-'));
+  const keygen = (...args) => execFileSync(KEYGEN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  keygen('signing', dir);
+  keygen('encryption', dir, '--not-before', utc(from), '--days', String(days));
+  keygen('bundle', dir, ...(now ? ['--now', utc(now)] : []));
+  const configFile = path.join(dir, 'config.json');
+  writeFileSync(configFile, readFileSync(path.join(site, 'config.json')));
+  keygen('config', dir, configFile);
+  const key = path.join(dir, readdirSync(dir).find((f) => /^enc-.*\.key$/.test(f)));
+  return { dir, configFile, config: readFileSync(configFile, 'utf8'), key };
+}
+
+// The site's merged locale files as one flat catalog (the locale, then its fallbacks).
+function catalog(site, codes) {
+  const flat = {};
+  for (const code of [...codes].reverse()) {
+    const merged = JSON.parse(readFileSync(path.join(site, `locales/${code}.json`), 'utf8'));
+    for (const [file, messages] of Object.entries(merged)) if (file !== 'locale.json') Object.assign(flat, messages);
+  }
+  return flat;
+}
+
+// From the start screen to the result of the first worked example; returns the result.
+async function toResult(page, site) {
+  const ex = JSON.parse(readFileSync(EXAMPLES, 'utf8'))[0];
+  const questionnaire = JSON.parse(readFileSync(path.join(site, 'content/questionnaire.json'), 'utf8'));
+  await tapAndWait(page, ex.mode === 'professional' ? 'who.professional' : 'who.self');
+  await tapAndWait(page, 'safety.continue');
+  return answerAll(page, planner(questionnaire, ex));
+}
+
+async function waitScreen(page, screen, ms = 30000) {
+  await page.waitForFunction((s) => window.signaal.describe().screen === s, screen, { timeout: ms });
+  return describe(page);
+}
+
+export async function run(t, { context, site }) {
+  await t.test('consent shows the report; Send uploads one envelope that opens to exactly that', async () => {
+    const keys = makeKeys(site);
+    const server = await startServer(site, { '/config.json': keys.config });
+    try {
+      const { page, errors } = await openApp(context, server);
+      const result = await toResult(page, site);
+      const level = Number(result.widgets.find((w) => w.id.startsWith('result.level.')).id.split('.')[2]);
+      await tap(page, 'result.report');
+      const consent = await waitScreen(page, 'report_consent');
+      await screenshot(page, 'report-consent');
+      const ids = consent.widgets.map((w) => w.id);
+      for (const id of ['consent.date', 'consent.locale', 'consent.audience', `consent.level.${level}`, 'report.send', 'report.dont'])
+        assert(ids.includes(id), `consent screen lacks ${id}: ${JSON.stringify(ids)}`);
+      const shown = Object.fromEntries(consent.widgets.filter((w) => w.id.startsWith('consent.a.'))
+        .map((w) => [w.id.slice('consent.a.'.length), w.label]));
+      assert(Object.keys(shown).length > 0, 'no answers on the consent screen');
+      const date = consent.widgets.find((w) => w.id === 'consent.date').label;
+      assert(/\d{4}-W\d{2}/.test(date), `self mode must send the ISO week: ${date}`);
+
+      // Privacy: until Send, only the static files were fetched.
+      const early = server.requests.filter((r) => r.method !== 'GET' || r.path.startsWith('/api/'));
+      assert(early.length === 0, `requests before Send: ${JSON.stringify(early.map((r) => [r.method, r.path]))}`);
+
+      await tap(page, 'report.send');
+      await waitScreen(page, 'report_sent');
+      await screenshot(page, 'report-sent');
+      const timing = await page.evaluate(() => {
+        const at = (n) => performance.getEntriesByName(n, 'mark')[0].startTime;
+        return { seal: at('report-sealed') - at('report-seal-start'), pow: at('report-solved') - at('report-sealed') };
+      });
+      console.log(`     report: seal ${timing.seal.toFixed(1)} ms, proof of work ${timing.pow.toFixed(0)} ms (swiftshader headless)`);
+
+      const posts = server.requests.filter((r) => r.method !== 'GET');
+      assert(posts.length === 1, `expected one POST, got ${JSON.stringify(posts.map((r) => [r.method, r.path]))}`);
+      const [post] = posts;
+      assert(post.path === INTAKE_PATH, `POST to ${post.path}`);
+      assert(post.headers['content-type'] === 'application/octet-stream', `content type ${post.headers['content-type']}`);
+      assert(post.body.length === ENVELOPE_BYTES, `envelope of ${post.body.length} bytes`);
+
+      const envelope = path.join(keys.dir, 'captured.sgnl');
+      writeFileSync(envelope, post.body);
+      const opened = JSON.parse(execFileSync('/usr/bin/python3', [OPENER, '--key', keys.key, '--config', keys.configFile,
+        '--min-difficulty', String(POW_DIFFICULTY), envelope], { encoding: 'utf8' }));
+      assert(opened.assessment.level === level, `sealed level ${opened.assessment.level}, result screen ${level}`);
+      assert(opened.locale === consent.lang, `sealed locale ${opened.locale}, shown ${consent.lang}`);
+      const sealedIds = Object.keys(opened.answers).sort();
+      assert(JSON.stringify(sealedIds) === JSON.stringify(Object.keys(shown).sort()),
+        `sealed questions ${sealedIds} differ from the consent screen's ${Object.keys(shown).sort()}`);
+      const text = catalog(site, [consent.lang, 'en']);
+      for (const [qid, values] of Object.entries(opened.answers)) {
+        const labels = values.map((v) => text[`q.${qid}.opt.${v}`] ?? text[`answer.${v}`]).join(', ');
+        assert(labels === shown[qid], `${qid}: sealed ${values} (${labels}), shown "${shown[qid]}"`);
+      }
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+      await page.close();
+    } finally {
+      await server.close();
+      rmSync(keys.dir, { recursive: true, force: true });
+    }
+  });
+
+  const refusals = {
+    expired: () => makeKeys(site, { from: Date.now() - 40 * DAY_MS, days: 10, now: Date.now() - 35 * DAY_MS }),
+    bad_signature: () => {
+      const keys = makeKeys(site);
+      const config = JSON.parse(keys.config);
+      config.key_bundle.keys[0].not_after = utc(Date.now() + 3650 * DAY_MS);  // no longer what was signed
+      return { ...keys, config: JSON.stringify(config) };
+    },
+  };
+  for (const [reason, make] of Object.entries(refusals)) {
+    await t.test(`a key bundle refused as ${reason}: nothing sealed, nothing sent`, async () => {
+      const keys = make();
+      const server = await startServer(site, { '/config.json': keys.config });
+      try {
+        const { page, errors } = await openApp(context, server);
+        await toResult(page, site);
+        await tap(page, 'result.report');
+        await waitScreen(page, 'report_consent');
+        await tap(page, 'report.send');
+        const refused = await waitScreen(page, 'report_refused');
+        await screenshot(page, `report-refused-${reason}`);
+        const why = refused.widgets.find((w) => w.id === 'report.refused.reason');
+        assert(why && why.label === reason, `refusal reason ${why?.label}, expected ${reason}`);
+        await page.waitForTimeout(300);
+        const posts = server.requests.filter((r) => r.method !== 'GET');
+        assert(posts.length === 0, `requests after a refusal: ${JSON.stringify(posts.map((r) => [r.method, r.path]))}`);
+        await tap(page, 'report.back');
+        await find(page, (w) => w.id.startsWith('result.level.'), 'the result again');
+        assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+        await page.close();
+      } finally {
+        await server.close();
+        rmSync(keys.dir, { recursive: true, force: true });
+      }
+    });
+  }
+}
