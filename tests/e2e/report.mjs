@@ -122,6 +122,34 @@ export async function run(t, { context, site }) {
     }
   });
 
+  // The intake refuses (4xx: final, one POST) or is down (5xx: retried, three POSTs in all):
+  // the failure screen, whose "try again" posts the same envelope once more.
+  for (const [status, posts] of [[400, 1], [503, 3]]) {
+    await t.test(`the intake answers ${status}: ${posts} POST(s), the failure screen, try again`, async () => {
+      const keys = makeKeys(site);
+      const server = await startServer(site, { '/config.json': keys.config }, { intakeStatus: status });
+      try {
+        const { page } = await openApp(context, server);
+        await toResult(page, site);
+        await tap(page, 'result.report');
+        await waitScreen(page, 'report_consent');
+        await tap(page, 'report.send');
+        await waitScreen(page, 'report_failed');
+        await screenshot(page, `report-failed-${status}`);
+        const sent = () => server.requests.filter((r) => r.method === 'POST');
+        assert(sent().length === posts, `${sent().length} POSTs for ${status}, expected ${posts}`);
+        await tap(page, 'report.retry');
+        await waitScreen(page, 'report_failed');
+        assert(sent().length === 2 * posts, `${sent().length} POSTs after trying again, expected ${2 * posts}`);
+        assert(sent().every((r) => r.body.equals(sent()[0].body)), 'try again sent a different envelope');
+        await page.close();
+      } finally {
+        await server.close();
+        rmSync(keys.dir, { recursive: true, force: true });
+      }
+    });
+  }
+
   const refusals = {
     expired: () => makeKeys(site, { from: Date.now() - 40 * DAY_MS, days: 10, now: Date.now() - 35 * DAY_MS }),
     bad_signature: () => {
