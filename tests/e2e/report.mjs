@@ -139,6 +139,10 @@ export async function run(t, { context, site }) {
         const sent = () => server.requests.filter((r) => r.method === 'POST');
         assert(sent().length === posts, `${sent().length} POSTs for ${status}, expected ${posts}`);
         await tap(page, 'report.retry');
+        // The failure screen is still up while the retry starts: wait for the tries to land
+        // (with their 1 s and 2 s pauses), then for the failure screen they end on.
+        for (const deadline = Date.now() + 20000; sent().length < 2 * posts && Date.now() < deadline;)
+          await page.waitForTimeout(100);
         await waitScreen(page, 'report_failed');
         assert(sent().length === 2 * posts, `${sent().length} POSTs after trying again, expected ${2 * posts}`);
         assert(sent().every((r) => r.body.equals(sent()[0].body)), 'try again sent a different envelope');
