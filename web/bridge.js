@@ -1,8 +1,8 @@
 // The page side of the wasm program (src/app/web_bridge.cpp calls window.signaalBridge):
 // links and calls, the quick exit, the document's language, the description of the screen
-// (window.signaal.describe() and a hidden DOM mirror for screen readers) and the hidden
-// textarea that brings up the phone's keyboard, and the upload of an anonymous report the
-// person chose to send (its only request). No storage.
+// (window.signaal.describe() and a hidden DOM mirror for screen readers), the text fields'
+// keyboard (web/text_input.js) and the upload of an anonymous report the person chose to send
+// (its only request). No storage.
 'use strict';
 
 (() => {
@@ -11,7 +11,6 @@
   let description = '{"screen":"loading","widgets":[]}';
   let exiting = false;
   const mirror = () => document.getElementById('mirror');
-  const textarea = () => document.getElementById('text-bridge');
 
   // Calls into wasm with a string argument (copied into the heap and freed after).
   function withString(text, fn) {
@@ -25,8 +24,7 @@
   function quickExit() {
     if (exiting) return;
     exiting = true;
-    const ta = textarea();
-    if (ta) { ta.value = ''; ta.blur(); }
+    window.signaalTextInput.wipe();
     mirror().replaceChildren();
     description = '{"screen":"exit","widgets":[]}';
     if (module) module.HEAPU8.fill(0);  // the whole wasm memory: answers, texts, everything
@@ -70,31 +68,6 @@
     mirror().replaceChildren(...nodes);
   }
 
-  // --- The keyboard: a textarea holding one space, so that even Backspace in an empty field
-  // fires an input event. Whatever else it holds after an event is new text.
-  const SENTINEL = ' ';
-  function resetTextarea(ta) {
-    ta.value = SENTINEL;
-    ta.setSelectionRange(1, 1);
-  }
-  function takeTextarea(ta) {
-    if (exiting || !module) return;
-    const value = ta.value;
-    if (value.length < SENTINEL.length) {
-      module._signaal_backspace();
-    } else {
-      const text = value.slice(SENTINEL.length).normalize('NFC');
-      if (text) withString(text, (p) => module._signaal_text(p));
-    }
-    resetTextarea(ta);
-  }
-  function setupTextarea() {
-    const ta = textarea();
-    resetTextarea(ta);
-    ta.addEventListener('input', (e) => { if (!e.isComposing) takeTextarea(ta); });
-    ta.addEventListener('compositionend', () => takeTextarea(ta));
-  }
-
   // --- The report: one POST of the sealed envelope to the intake. Network errors and 5xx are
   // retried a few times with a growing pause; a 4xx will not change on retry, so it is final.
   const UPLOAD_ATTEMPTS = 3;
@@ -118,11 +91,26 @@
     if (!exiting) done(ok);
   }
 
+  // --- A follow-up reply: one POST of the lookup id, only when the person asks. The intake
+  // always answers 200 with a reply-sized body (random when there is none).
+  async function fetchReply(lookupId, done) {
+    let bytes = null;
+    try {
+      const res = await fetch(config.replies_url, {
+        method: 'POST', body: lookupId, headers: { 'Content-Type': 'application/octet-stream' },
+        credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
+      });
+      if (res.ok) bytes = new Uint8Array(await res.arrayBuffer());
+    } catch { /* offline or unreachable: said as such */ }
+    lookupId.fill(0);
+    if (!exiting) done(bytes);
+  }
+
   window.signaalBridge = {
     attach(mod, cfg) {
       module = mod;
       config = cfg || {};
-      setupTextarea();
+      window.signaalTextInput.attach(mod);
     },
     openExternal(url) {
       if (!/^https?:\/\//.test(url)) return;
@@ -148,11 +136,9 @@
       renderMirror(JSON.parse(json));
     },
     upload,
+    fetchReply,
     requestLocale(code) { window.signaalBoot.requestLocale(code); },
-    setTextInput(active) {
-      const ta = textarea();
-      if (active) { resetTextarea(ta); ta.focus({ preventScroll: true }); } else { ta.blur(); }
-    },
+    setTextInput(active, value, start, end, rect) { window.signaalTextInput.set(active, value, start, end, rect); },
     showFatal(text) {
       const el = document.getElementById('fatal');
       el.textContent = text;

@@ -33,6 +33,8 @@ const char* ScreenName(Screen s) {
     case Screen::error: return "error";
     case Screen::language: return "language";
     case Screen::report_consent: return "report_consent";
+    case Screen::report_code: return "report_code";
+    case Screen::reply: return "reply";
     case Screen::report_sending: return "report_sending";
     case Screen::report_refused: return "report_refused";
     case Screen::report_sent: return "report_sent";
@@ -123,6 +125,7 @@ void QuickExit() {
   a.multi.clear();
   a.result = signaal::Assessment{};
   ForgetReport();
+  ForgetReply();
   a.published.clear();
   bridge::QuickExit();  // zeroes the whole wasm memory, then replaces the page
 }
@@ -226,6 +229,8 @@ void Frame() {
     case Screen::error: screens::Error(a); break;
     case Screen::language: screens::Language(a); break;
     case Screen::report_consent: screens::ReportConsent(a); break;
+    case Screen::report_code: screens::ReportCode(a); break;
+    case Screen::reply: screens::Reply(a); break;
     case Screen::report_sending: screens::ReportSending(a); break;
     case Screen::report_refused: screens::ReportRefused(a); break;
     case Screen::report_sent: screens::ReportSent(a); break;
@@ -249,10 +254,11 @@ void Frame() {
     a.marked_first_question = true;
     bridge::Mark("first-question");
   }
-  const bool want_text = ImGui::GetIO().WantTextInput;
-  if (want_text != a.text_input) {
-    a.text_input = want_text;
-    bridge::SetTextInput(want_text);
+  ui::TextRequest text;
+  if (ui::TakeTextRequest(&text)) {
+    platform::SetTextInputActive(text.active);
+    bridge::SetTextInput(text.active, text.value, text.selection_start, text.selection_end, text.rect.x, text.rect.y,
+                         text.rect.z, text.rect.w);
   }
 }
 

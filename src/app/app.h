@@ -7,13 +7,14 @@
 
 #include "core/assessment.h"
 #include "model.h"
+#include "reply.h"
 #include "report.h"
 
 namespace app {
 
 enum class Screen {
   start, safety, question, emergency, result, end, error, language,
-  report_consent, report_sending, report_refused, report_sent, report_failed
+  report_consent, report_code, report_sending, report_refused, report_sent, report_failed, reply
 };
 
 struct App {
@@ -26,9 +27,12 @@ struct App {
   std::string multi_for;                 // the question `multi` belongs to
   signaal::Assessment result;            // computed when the result screen opens
   Outgoing outgoing;                     // the anonymous report, only while it is on its way
+  ReplyCheck reply;                      // reading a reply with a follow-up code
+  struct {
+    bool contact = false, follow_up = false;
+  } sent;                                // what the last sent report carried, for what happens next
   double last_escape = -1e9;             // ms, for "Escape twice"
   bool marked_ready = false, marked_first_question = false;
-  bool text_input = false;               // the hidden textarea has the focus
   std::string published;                 // last description sent to the page
 };
 

@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "fonts.h"
+#include "reply.h"
 #include "report.h"
 #include "platform_web.h"
 #include "renderer_webgl2.h"
@@ -63,23 +64,27 @@ EMSCRIPTEN_KEEPALIVE void signaal_activate(const char* id) {
   platform::RequestRedraw();
 }
 
-// Text from the hidden textarea (keyboard, IME commit, paste), already NFC.
-EMSCRIPTEN_KEEPALIVE void signaal_text(const char* utf8) {
-  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+// The hidden textarea changed (typing, IME, paste, selection): its whole value and selection
+// as UTF-8 byte offsets. The focused text field takes them in its next frame.
+EMSCRIPTEN_KEEPALIVE void signaal_text_edit(const char* value, int selection_start, int selection_end) {
+  ui::TextEdited(value, selection_start, selection_end);
   platform::RequestRedraw();
 }
 
-// Backspace as soft keyboards send it (an input event, not a key).
-EMSCRIPTEN_KEEPALIVE void signaal_backspace() {
-  ImGuiIO& io = ImGui::GetIO();
-  io.AddKeyEvent(ImGuiKey_Backspace, true);
-  io.AddKeyEvent(ImGuiKey_Backspace, false);
+EMSCRIPTEN_KEEPALIVE void signaal_text_blur() {
+  ui::TextBlurred();
   platform::RequestRedraw();
 }
 
 // The page's upload of the report ended: 1 accepted by the intake, 0 failed after retries.
 EMSCRIPTEN_KEEPALIVE void signaal_upload_done(int ok) {
   app::UploadDone(ok != 0);
+  platform::RequestRedraw();
+}
+
+// The intake's answer to a reply lookup: its bytes, or (nullptr, 0) when it could not be reached.
+EMSCRIPTEN_KEEPALIVE void signaal_reply_done(const unsigned char* data, int size) {
+  app::ReplyArrived(data, static_cast<std::size_t>(size));
   platform::RequestRedraw();
 }
 

@@ -80,6 +80,7 @@ void Model::LoadConfig(const signaal::Document& doc) {
     config_json_ = *j;
     config_.exit_url = r.string(*j, "exit_url", "", true).value_or("");
     config_.intake_url = r.string(*j, "intake_url", "", true).value_or("");
+    config_.replies_url = r.string(*j, "replies_url", "", true).value_or("");
     config_.default_locale = r.string(*j, "default_locale", "", true).value_or("");
     config_.locales = Strings(r, *j, "locales", "", true);
     // The exit must leave for a real site at once: never a relative or script address.

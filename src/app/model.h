@@ -25,6 +25,7 @@ namespace app {
 struct Config {
   std::string exit_url;
   std::string intake_url;
+  std::string replies_url;  // empty: this deployment offers no follow-up replies
   std::string default_locale;
   std::vector<std::string> locales;  // offered, in the order the start screen lists them
 };

@@ -46,6 +46,7 @@ struct State {
   bool frame_requested = false;
   bool in_frame = false;
   bool hidden = false;
+  bool text_input = false;
   double last_time = 0.0;
   float drag_scroll = 0.0f;
   TouchState touch;
@@ -219,11 +220,11 @@ ImGuiKey KeyFromDom(const char* key) {
   return ImGuiKey_None;
 }
 
-// Characters never come from here: all text arrives through the textarea bridge, which also
-// sees what Android keyboards and IMEs send (keyCode 229, composition events).
+// Characters never come from here: all text arrives through the textarea, which also sees
+// what Android keyboards and IMEs send (keyCode 229, composition events).
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
   const ImGuiKey key = KeyFromDom(e->key);
-  if (key == ImGuiKey_None)
+  if (key == ImGuiKey_None || (g.text_input && key != ImGuiKey_Escape))
     return EM_FALSE;
   ImGuiIO& io = ImGui::GetIO();
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
@@ -278,6 +279,8 @@ void RunFramesNow(int count) {
   for (int i = 0; i < count; ++i)
     RunOneFrame();
 }
+
+void SetTextInputActive(bool active) { g.text_input = active; }
 
 float TakeDragScroll() {
   const float d = g.drag_scroll;

@@ -15,6 +15,19 @@ namespace {
 // About 4 ms of BLAKE2b per frame in a phone's wasm: the screen keeps drawing while searching.
 constexpr std::uint64_t kPowSliceAttempts = 4096;
 
+void Wipe(std::string* s) {
+  sodium_memzero(s->data(), s->size());
+  s->clear();
+}
+
+// The code exists only while the code screen shows it: no copy survives.
+void DropFollowUpCode() {
+  Outgoing& o = Get().outgoing;
+  Wipe(&o.code);
+  Wipe(&o.code_retyped);
+  o.code_mismatch = false;
+}
+
 // "self_minor" tells the organisation the person said they are under 18 (or did not say).
 std::string ReportAudience(const Model& m, const signaal::Session& s) {
   if (m.Audience() == signaal::Audience::professional)
@@ -45,9 +58,40 @@ void PrepareReport() {
   Go(Screen::report_consent);
 }
 
+void StartFollowUp() {
+  Outgoing& o = Get().outgoing;
+  DropFollowUp();
+  o.code = signaal::generate_follow_up_code();
+  Go(Screen::report_code);
+}
+
+void ConfirmFollowUp() {
+  Outgoing& o = Get().outgoing;
+  std::string typed, shown;
+  signaal::FollowUpKeys keys;
+  if (signaal::normalise_follow_up_code(o.code_retyped, &typed) != signaal::FollowUpStatus::ok ||
+      signaal::normalise_follow_up_code(o.code, &shown) != signaal::FollowUpStatus::ok || typed != shown ||
+      signaal::derive_follow_up_keys(shown, &keys) != signaal::FollowUpStatus::ok) {
+    o.code_mismatch = true;
+    return;
+  }
+  o.content.follow_up = signaal::ReportFollowUp{keys.lookup_tag, keys.reply_public_key};
+  sodium_memzero(typed.data(), typed.size());
+  sodium_memzero(shown.data(), shown.size());
+  DropFollowUpCode();
+  Go(Screen::report_consent);
+}
+
+void DropFollowUp() {
+  Get().outgoing.content.follow_up.reset();
+  DropFollowUpCode();
+}
+
 void SendReport() {
   App& a = Get();
   Outgoing& o = a.outgoing;
+  o.content.free_text = o.free_text.empty() ? std::nullopt : std::optional<std::string>(o.free_text);
+  o.content.contact = o.contact.empty() ? std::nullopt : std::optional<std::string>(o.contact);
   signaal::RecipientKey recipient;
   std::string detail;
   const signaal::KeyBundleStatus key = signaal::select_recipient_key(
@@ -95,6 +139,8 @@ void UploadDone(bool ok) {
   if (a.outgoing.envelope.empty())
     return;  // forgotten meanwhile (quick exit): nothing to show
   if (ok) {
+    a.sent.contact = a.outgoing.content.contact.has_value();
+    a.sent.follow_up = a.outgoing.content.follow_up.has_value();
     ForgetReport();
     Go(Screen::report_sent);
   } else {
@@ -106,6 +152,9 @@ void ForgetReport() {
   Outgoing& o = Get().outgoing;
   if (!o.envelope.empty())
     sodium_memzero(o.envelope.data(), o.envelope.size());
+  Wipe(&o.free_text);
+  Wipe(&o.contact);
+  DropFollowUpCode();
   o = Outgoing{};
 }
 

@@ -4,6 +4,7 @@
 // - [SECTION] Text layout
 // - [SECTION] Frame and content column
 // - [SECTION] Widgets
+// - [SECTION] Text field
 // - [SECTION] Description
 
 #include "ui.h"
@@ -12,7 +13,9 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 
+#include "core/report.h"
 #include "fonts.h"
 #include "platform_web.h"
 #include "theme.h"
@@ -34,6 +37,16 @@ struct State {
   float scroll_max = 0.0f;
   std::vector<Node> nodes;
   std::string activate;  // id the DOM mirror pressed
+  // Text entry: the focused field, the textarea's latest value, what the page must do next.
+  std::string text_focus;
+  bool text_focus_drawn = false;  // the focused field was drawn this frame
+  bool edit_pending = false;
+  std::string edit_value;
+  int edit_start = 0, edit_end = 0;
+  bool request_pending = false;
+  TextRequest request;
+  bool reveal_caret = false;  // scroll the caret into view (focus, typing, the keyboard opened)
+  ImVec2 display;             // to notice the keyboard opening or closing
 };
 
 State g;
@@ -122,6 +135,14 @@ void DrawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float widt
 //-----------------------------------------------------------------------------
 
 void BeginFrame(bool rtl) {
+  // A focused field that is no longer drawn (the screen changed) gives up the keyboard.
+  if (!g.text_focus.empty() && !g.text_focus_drawn)
+    TextBlurred();
+  g.text_focus_drawn = false;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  if (display.x != g.display.x || display.y != g.display.y)
+    g.reveal_caret = true;
+  g.display = display;
   g.rtl = rtl;
   g.nodes.clear();
 }
@@ -284,6 +305,218 @@ void Progress(std::string_view id, float fraction, std::string_view label) {
   n.value = fraction;
 }
 
+void Code(std::string_view id, std::string_view code) {
+  const theme::Colors& c = theme::colors();
+  ImFont* font = fonts::Get(fonts::Face::bold);
+  const float size = theme::kHeadingSize;
+  const float inner_w = g.column_w - 2.0f * theme::kPad;
+  const float text_h = MeasureText(font, size, code, inner_w);
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 max(pos.x + g.column_w, pos.y + text_h + 2.0f * theme::kPad);
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  list->AddRectFilled(pos, max, c.surface, theme::kRounding);
+  list->AddRect(pos, max, c.accent, theme::kRounding, 0, 2.0f);
+  DrawText(list, font, size, ImVec2(pos.x + theme::kPad, pos.y + theme::kPad), inner_w, code, c.text, true);
+  ImGui::Dummy(ImVec2(g.column_w, max.y - pos.y));
+  Record(Role::text, id, code, pos, max);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text field
+//-----------------------------------------------------------------------------
+
+namespace {
+
+struct LinePlace {
+  const char* begin;
+  const char* end;
+  float y;
+};
+
+std::vector<LinePlace> PlaceLines(ImFont* font, float size, std::string_view text, float width) {
+  std::vector<LinePlace> lines;
+  LayoutLines(font, size, text, width, [&](const char* b, const char* e, float y) { lines.push_back({b, e, y}); });
+  if (lines.empty() || (!text.empty() && text.back() == '\n'))
+    lines.push_back({text.data() + text.size(), text.data() + text.size(), lines.empty() ? 0.0f : lines.back().y + size * kLineSpacing});
+  return lines;
+}
+
+// Where byte `offset` of the text sits: the line and the x from the line's start side.
+ImVec2 CaretPlace(ImFont* font, float size, const std::vector<LinePlace>& lines, const char* at, float width) {
+  const LinePlace* line = &lines.front();
+  for (const LinePlace& l : lines)
+    if (l.begin <= at)
+      line = &l;
+  const char* upto = std::clamp(at, line->begin, line->end);
+  const float before = font->CalcTextSizeA(size, FLT_MAX, 0.0f, line->begin, upto).x;
+  if (!g.rtl)
+    return ImVec2(before, line->y);
+  const float total = font->CalcTextSizeA(size, FLT_MAX, 0.0f, line->begin, line->end).x;
+  return ImVec2(width - total + before, line->y);
+}
+
+// The byte offset nearest to a point (relative to the text's origin).
+int OffsetAt(ImFont* font, float size, const std::vector<LinePlace>& lines, ImVec2 point, float width,
+             const char* text) {
+  const LinePlace* line = &lines.front();
+  for (const LinePlace& l : lines)
+    if (l.y <= point.y)
+      line = &l;
+  const char* best = line->begin;
+  float best_d = FLT_MAX;
+  for (const char* p = line->begin;; p = NextChar(p, line->end)) {
+    const float d = std::abs(CaretPlace(font, size, lines, p, width).x - point.x);
+    if (d < best_d)
+      best_d = d, best = p;
+    if (p >= line->end)
+      break;
+  }
+  return static_cast<int>(best - text);
+}
+
+void Request(bool active, const std::string& value, int start, int end, ImVec4 rect) {
+  g.request = TextRequest{active, value, start, end, rect};
+  g.request_pending = true;
+}
+
+}  // namespace
+
+bool TextField(std::string_view id, std::string_view label, std::string* text, std::size_t max_code_points,
+               int min_lines) {
+  const theme::Colors& c = theme::colors();
+  ImFont* font = fonts::Get(fonts::Face::regular);
+  const float size = theme::kBodySize;
+  const float inner_w = g.column_w - 2.0f * theme::kPad;
+  const bool focused = g.text_focus == id;
+  bool changed = false;
+  int sel_start = static_cast<int>(text->size()), sel_end = sel_start;
+
+  if (focused && g.edit_pending) {
+    g.edit_pending = false;
+    const std::string fitted = signaal::fit_report_text(g.edit_value, max_code_points);
+    sel_start = static_cast<int>(std::min(
+        signaal::fit_report_text(std::string_view(g.edit_value).substr(0, g.edit_start), max_code_points).size(),
+        fitted.size()));
+    sel_end = static_cast<int>(std::min(
+        signaal::fit_report_text(std::string_view(g.edit_value).substr(0, g.edit_end), max_code_points).size(),
+        fitted.size()));
+    changed = fitted != *text;
+    *text = fitted;
+    if (fitted != g.edit_value)  // cut or cleaned: the textarea must hold what the field holds
+      Request(true, fitted, sel_start, sel_end, g.request.rect);
+    g.edit_value = fitted;
+    g.edit_start = sel_start;
+    g.edit_end = sel_end;
+  } else if (focused) {
+    sel_start = g.edit_start;
+    sel_end = g.edit_end;
+  }
+
+  const std::vector<LinePlace> lines = PlaceLines(font, size, *text, inner_w);
+  const float line_h = size * kLineSpacing;
+  const float text_h = std::max(lines.back().y + line_h, line_h * static_cast<float>(std::max(1, min_lines)));
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const ImVec2 box(g.column_w, std::max(theme::kMinTarget, text_h + 2.0f * theme::kPad));
+  const ImVec2 max(pos.x + box.x, pos.y + box.y);
+  const ImVec2 origin(pos.x + theme::kPad, pos.y + theme::kPad);
+
+  ImGui::PushID(id.data(), id.data() + id.size());
+  bool pressed = ImGui::InvisibleButton("##field", box);
+  ImGui::PopID();
+  if (!g.activate.empty() && g.activate == id) {
+    pressed = true;
+    g.activate.clear();
+  }
+  const ImVec4 rect = VisibleRect(pos, max);
+  if (pressed) {
+    g.text_focus = std::string(id);
+    const ImVec2 mouse = ImGui::GetIO().MousePos;
+    const int at = mouse.x > -FLT_MAX
+                       ? OffsetAt(font, size, lines, ImVec2(mouse.x - origin.x, mouse.y - origin.y), inner_w, text->data())
+                       : static_cast<int>(text->size());
+    sel_start = sel_end = at;
+    g.edit_value = *text;
+    g.edit_start = g.edit_end = at;
+    Request(true, *text, at, at, rect);
+  } else if (focused && ImGui::IsMouseClicked(0) && !ImGui::IsItemHovered()) {
+    TextBlurred();  // a tap anywhere else leaves the field
+  } else if (focused && (rect.x != g.request.rect.x || rect.y != g.request.rect.y || rect.w != g.request.rect.w ||
+                         rect.z != g.request.rect.z)) {
+    Request(true, *text, sel_start, sel_end, rect);  // scrolled or resized: the textarea follows
+  }
+  const bool now_focused = g.text_focus == id;
+  if (now_focused)
+    g.text_focus_drawn = true;
+
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  list->AddRectFilled(pos, max, c.surface, theme::kRounding);
+  list->AddRect(pos, max, now_focused ? c.selected_border : c.border, theme::kRounding, 0, now_focused ? 3.0f : 1.5f);
+  if (now_focused && sel_start != sel_end) {
+    const char* a = text->data() + std::min(sel_start, sel_end);
+    const char* b = text->data() + std::max(sel_start, sel_end);
+    for (const LinePlace& l : lines) {
+      const char* s0 = std::max(a, l.begin);
+      const char* s1 = std::min(b, l.end);
+      if (s0 >= s1)
+        continue;
+      const float x0 = CaretPlace(font, size, lines, s0, inner_w).x, x1 = CaretPlace(font, size, lines, s1, inner_w).x;
+      list->AddRectFilled(ImVec2(origin.x + std::min(x0, x1), origin.y + l.y),
+                          ImVec2(origin.x + std::max(x0, x1), origin.y + l.y + line_h), c.pressed);
+    }
+  }
+  DrawText(list, font, size, origin, inner_w, *text, c.text);
+  if (now_focused) {
+    const ImVec2 caret = CaretPlace(font, size, lines, text->data() + sel_end, inner_w);
+    const ImVec2 top(origin.x + caret.x, origin.y + caret.y + 2.0f);
+    list->AddLine(top, ImVec2(top.x, top.y + line_h - 4.0f), c.accent, 2.0f);
+    // Keep the caret in view above the phone's keyboard (which shrinks the canvas), but only
+    // when something moved it: a finger may scroll away while the field keeps the focus.
+    if (g.reveal_caret || changed || pressed) {
+      g.reveal_caret = false;
+      const float clip_top = list->GetClipRectMin().y, clip_bottom = list->GetClipRectMax().y;
+      float delta = 0.0f;
+      if (top.y + line_h > clip_bottom)
+        delta = top.y + line_h - clip_bottom + theme::kPad;
+      else if (top.y < clip_top)
+        delta = top.y - clip_top - theme::kPad;
+      if (delta != 0.0f) {
+        ImGui::SetScrollY(ImGui::GetScrollY() + delta);
+        platform::RequestRedraw();
+      }
+    }
+  }
+  Node& n = Record(Role::textbox, id, label, pos, max);
+  n.text = *text;
+  n.focused = now_focused;
+  return changed;
+}
+
+void TextEdited(std::string value, int selection_start, int selection_end) {
+  if (g.text_focus.empty())
+    return;
+  const int size = static_cast<int>(value.size());
+  g.edit_value = std::move(value);
+  g.edit_start = std::clamp(selection_start, 0, size);
+  g.edit_end = std::clamp(selection_end, 0, size);
+  g.edit_pending = true;
+}
+
+void TextBlurred() {
+  if (g.text_focus.empty())
+    return;
+  g.text_focus.clear();
+  g.edit_pending = false;
+  Request(false, std::string(), 0, 0, ImVec4(0, 0, 0, 0));
+}
+
+bool TakeTextRequest(TextRequest* request) {
+  if (!g.request_pending)
+    return false;
+  g.request_pending = false;
+  *request = g.request;
+  return true;
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Description
 //-----------------------------------------------------------------------------
@@ -316,6 +549,10 @@ std::string DescribeJson(std::string_view screen, std::string_view lang, bool rt
       w["selected"] = n.selected;
     if (n.role == Role::progressbar)
       w["value"] = n.value;
+    if (n.role == Role::textbox) {
+      w["value"] = n.text;
+      w["focused"] = n.focused;
+    }
     widgets.push_back(std::move(w));
   }
   return nlohmann::json{{"screen", screen}, {"lang", lang}, {"dir", rtl ? "rtl" : "ltr"}, {"widgets", widgets}}

@@ -23,6 +23,8 @@ struct Node {
   bool selected = false;
   bool expanded = false;
   float value = 0.0f;  // progressbar: 0..1
+  std::string text;    // textbox: what it holds
+  bool focused = false;  // textbox: the keyboard types into it
   ImVec4 rect;         // x, y, w, h of the visible part, CSS px; w = h = 0 when scrolled away
 };
 
@@ -46,6 +48,29 @@ bool Button(std::string_view id, std::string_view label, Style style, bool selec
 // A button at a given place, for the top bar.
 bool BarButton(std::string_view id, std::string_view label, Style style, ImVec2 pos, ImVec2 size);
 void Progress(std::string_view id, float fraction, std::string_view label);
+// Something to copy down by hand (a follow-up code): large, centred, on its own surface.
+void Code(std::string_view id, std::string_view code);
+
+// --- Text entry. The page's hidden textarea is the real editor, so the phone's keyboard,
+// IME composition, paste, autocorrect and selection all behave as the person knows them; the
+// field draws the textarea's value and caret. Tapping a field focuses it, tapping anything
+// else leaves it. `text` is kept to `max_code_points` and free of control characters other
+// than TAB and LF. Returns true when the text changed this frame.
+bool TextField(std::string_view id, std::string_view label, std::string* text, std::size_t max_code_points,
+               int min_lines);
+// The textarea's whole value and selection (UTF-8 byte offsets) after any change there.
+void TextEdited(std::string value, int selection_start, int selection_end);
+void TextBlurred();  // the textarea lost the focus (Tab, the keyboard closed, ...)
+
+// What the page's textarea must do after this frame: take the focus with this value and
+// selection at this rectangle (CSS px), or give it up.
+struct TextRequest {
+  bool active = false;
+  std::string value;
+  int selection_start = 0, selection_end = 0;
+  ImVec4 rect;
+};
+bool TakeTextRequest(TextRequest* request);
 
 // Height of `text` wrapped to `width`.
 float MeasureText(ImFont* font, float size, std::string_view text, float width);

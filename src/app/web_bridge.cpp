@@ -17,11 +17,23 @@ EM_JS(void, js_set_document, (const char* lang, int rtl, const char* title), {
 EM_JS(void, js_publish, (const char* json), { window.signaalBridge.publish(UTF8ToString(json)); });
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
 EM_JS(void, js_request_locale, (const char* code), { window.signaalBridge.requestLocale(UTF8ToString(code)); });
-EM_JS(void, js_set_text_input, (int active), { window.signaalBridge.setTextInput(!!active); });
+EM_JS(void, js_set_text_input, (int active, const char* value, int start, int end, float x, float y, float w, float h), {
+  window.signaalBridge.setTextInput(!!active, UTF8ToString(value), start, end, [x, y, w, h]);
+});
 EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
 // A copy leaves the wasm memory; the page zeroes it once the upload is over.
 EM_JS(void, js_upload, (const unsigned char* data, int size), {
   window.signaalBridge.upload(HEAPU8.slice(data, data + size), (ok) => _signaal_upload_done(ok ? 1 : 0));
+});
+EM_JS(void, js_fetch_reply, (const unsigned char* id, int size), {
+  window.signaalBridge.fetchReply(HEAPU8.slice(id, id + size), (bytes) => {
+    if (!bytes) { _signaal_reply_done(0, 0); return; }
+    const ptr = _malloc(bytes.length);
+    HEAPU8.set(bytes, ptr);
+    _signaal_reply_done(ptr, bytes.length);
+    HEAPU8.fill(0, ptr, ptr + bytes.length);
+    _free(ptr);
+  });
 });
 // clang-format on
 }  // namespace
@@ -35,8 +47,14 @@ void SetDocument(const std::string& lang, bool rtl, const std::string& title) {
 void PublishDescription(const std::string& json) { js_publish(json.c_str()); }
 void Mark(const char* name) { js_mark(name); }
 void RequestLocale(const std::string& code) { js_request_locale(code.c_str()); }
-void SetTextInput(bool active) { js_set_text_input(active ? 1 : 0); }
+void SetTextInput(bool active, const std::string& value, int selection_start, int selection_end, float x,
+                  float y, float w, float h) {
+  js_set_text_input(active ? 1 : 0, value.c_str(), selection_start, selection_end, x, y, w, h);
+}
 double NowSeconds() { return js_now_seconds(); }
+void FetchReply(const std::array<std::uint8_t, 32>& lookup_id) {
+  js_fetch_reply(lookup_id.data(), static_cast<int>(lookup_id.size()));
+}
 void Upload(const std::vector<std::uint8_t>& envelope) {
   js_upload(envelope.data(), static_cast<int>(envelope.size()));
 }

@@ -4,6 +4,7 @@
 // the keyboard's textarea.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -17,8 +18,13 @@ void SetDocument(const std::string& lang, bool rtl, const std::string& title);
 void PublishDescription(const std::string& json);
 void Mark(const char* name);                 // performance.mark
 void RequestLocale(const std::string& code); // fetch it; the page calls signaal_locale_ready
-void SetTextInput(bool active);              // focus or blur the hidden textarea
+// Focus the hidden textarea over `rect` (CSS px) with this value and selection (UTF-8 byte
+// offsets), or blur it. The page calls signaal_text_edit after every change.
+void SetTextInput(bool active, const std::string& value, int selection_start, int selection_end, float x,
+                  float y, float w, float h);
 double NowSeconds();                         // the device's clock, Unix seconds (the core has none)
+// POST a follow-up lookup id to the intake's replies URL; the page calls signaal_reply_done.
+void FetchReply(const std::array<std::uint8_t, 32>& lookup_id);
 // POST the envelope to the intake; the page retries and calls signaal_upload_done.
 void Upload(const std::vector<std::uint8_t>& envelope);
 

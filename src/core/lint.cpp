@@ -232,7 +232,8 @@ class Linter {
   // locale's unsafe words (ASCII letters compared without case) may appear in it.
   void check_unsafe_words(const Locale& locale) {
     static const char* const kBeforeResult[] = {"q.",       "section.", "answer.", "app.",    "bar.",    "start.",
-                                                "language.", "nav.",    "safety.", "emergency.", "question."};
+                                                "language.", "nav.",    "safety.", "emergency.", "question.",
+                                                "reply."};
     const auto lower = [](std::string text) {
       for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       return text;

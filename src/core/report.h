@@ -60,6 +60,11 @@ std::optional<std::string> validate_report(const ReportContent& report);
 // Counts code points of valid UTF-8 without disallowed control characters; nullopt otherwise.
 std::optional<std::size_t> count_text_code_points(std::string_view text);
 
+// What a text field may hand to a report: invalid UTF-8 and control characters other than TAB
+// and LF dropped, CR LF and lone CR made LF, cut after `max_code_points`. Typing and pasting
+// never fail; what is kept always passes validate_report.
+std::string fit_report_text(std::string_view text, std::size_t max_code_points);
+
 // A fresh random report nonce.
 std::array<std::uint8_t, kReportNonceBytes> new_report_nonce();
 

@@ -1,10 +1,13 @@
 // Before any report exists on the wire: every field it would carry, in the person's language
-// (each answer as question and answer, the result, the coarse date, the language, who filled
-// it in), and what the organisation can and cannot see. Nothing is sealed before "Send".
+// (each answer as question and answer, the result with its signs and reasons, the coarse date,
+// the language, who filled it in), the optional additions (own words, contact details after
+// an explanation, a reply code), and what the organisation can and cannot see. Nothing is
+// sealed before "Send".
 #include "screens.h"
 
 #include "app/theme.h"
 #include "app/ui.h"
+#include "reasons.h"
 
 namespace screens {
 
@@ -21,6 +24,57 @@ std::string Joined(const std::vector<std::string>& parts) {
   for (const std::string& p : parts)
     out += (out.empty() ? "" : ", ") + p;
   return out;
+}
+
+std::string Counter(const app::Model& m, const std::string& text, std::size_t max) {
+  return m.Format("field.counter", {{"count", std::to_string(signaal::count_text_code_points(text).value_or(0))},
+                                     {"max", std::to_string(max)}});
+}
+
+// What the person may add, each optional and removable: their own words, contact details
+// (only after saying what they cost), a reply code.
+void Additions(app::App& a) {
+  using app::T;
+  app::Outgoing& o = a.outgoing;
+  ui::Heading(T("report.free_text.title"), "report.free_text");
+  ui::Paragraph(T("report.free_text.hint"), true, theme::kSmallSize);
+  ui::TextField("field.free_text", T("report.free_text.title"), &o.free_text, signaal::kFreeTextMaxCodePoints, 4);
+  ui::Paragraph(Counter(a.model, o.free_text, signaal::kFreeTextMaxCodePoints), true, theme::kSmallSize,
+                "counter.free_text");
+  if (!o.free_text.empty() && ui::Button("free_text.remove", T("report.free_text.remove"), ui::Style::quiet))
+    o.free_text.clear();
+  ui::Spacer(theme::kGap);
+
+  ui::Heading(T("report.contact.title"), "report.contact");
+  ui::Paragraph(T("report.contact.explain"));
+  if (!o.contact_open) {
+    if (ui::Button("contact.add", T("report.contact.add"), ui::Style::secondary))
+      o.contact_open = true;
+  } else {
+    ui::Paragraph(T("report.contact.label"), true, theme::kSmallSize);
+    ui::TextField("field.contact", T("report.contact.label"), &o.contact, signaal::kContactMaxCodePoints, 1);
+    ui::Paragraph(Counter(a.model, o.contact, signaal::kContactMaxCodePoints), true, theme::kSmallSize,
+                  "counter.contact");
+    if (ui::Button("contact.remove", T("report.contact.remove"), ui::Style::quiet)) {
+      o.contact.clear();
+      o.contact_open = false;
+    }
+  }
+  ui::Spacer(theme::kGap);
+
+  if (a.model.GetConfig().replies_url.empty())
+    return;
+  ui::Heading(T("report.follow_up.title"), "report.follow_up");
+  if (o.content.follow_up) {
+    ui::Paragraph(T("report.follow_up.added"), false, 0.0f, "consent.follow_up");
+    if (ui::Button("follow_up.remove", T("report.follow_up.remove"), ui::Style::quiet))
+      app::DropFollowUp();
+  } else {
+    ui::Paragraph(T("report.follow_up.explain"));
+    if (ui::Button("follow_up.add", T("report.follow_up.add"), ui::Style::secondary))
+      app::StartFollowUp();
+  }
+  ui::Spacer(theme::kGap);
 }
 
 }  // namespace
@@ -58,6 +112,16 @@ void ReportConsent(app::App& a) {
     ui::Paragraph(a.model.Format("report.consent.categories", {{"categories", Joined(names)}}), false, 0.0f,
                   "consent.categories");
   }
+  if (!a.result.flags.empty()) {
+    std::vector<std::string> flags;
+    for (const std::string& f : a.result.flags)
+      flags.push_back(T("flag." + f));
+    ui::Paragraph(a.model.Format("report.consent.flags", {{"flags", Joined(flags)}}), false, 0.0f, "consent.flags");
+  }
+  if (!a.result.reasons.empty()) {
+    ui::Paragraph(T("report.consent.reasons"), true, theme::kSmallSize, "consent.reasons");
+    Reasons(a);
+  }
   ui::Paragraph(a.model.Format("report.consent.date", {{"date", r.date}}), false, 0.0f, "consent.date");
   ui::Paragraph(a.model.Format("report.consent.language", {{"language", a.model.Locale().name}}), false, 0.0f,
                 "consent.locale");
@@ -67,9 +131,11 @@ void ReportConsent(app::App& a) {
                 false, 0.0f, "consent.audience");
   ui::Spacer(theme::kGap);
 
+  Additions(a);
+
   ui::Heading(T("report.consent.privacy"), "report.privacy");
   ui::Paragraph(T("report.consent.can_see"));
-  ui::Paragraph(T("report.consent.cannot_see"));
+  ui::Paragraph(T(a.outgoing.contact.empty() ? "report.consent.cannot_see" : "report.consent.cannot_see_contact"));
   ui::Spacer(theme::kGap);
   if (ui::Button("report.send", T("report.send"), ui::Style::primary))
     app::SendReport();

@@ -2,11 +2,10 @@
 // fired), and who can help, with tap-to-call and links that open outside the app.
 #include "screens.h"
 
-#include <algorithm>
-
 #include "app/theme.h"
 #include "app/ui.h"
 #include "app/web_bridge.h"
+#include "reasons.h"
 
 namespace screens {
 
@@ -57,14 +56,7 @@ void Result(app::App& a) {
   if (!r.reasons.empty()) {
     ui::Spacer(theme::kGap);
     ui::Heading(T("result.reasons"), "reasons");
-    std::vector<std::string> shown;  // several rules may say the same thing in plain words
-    for (const signaal::Reason& reason : r.reasons) {
-      const std::string text = T("reason." + reason.rule + "." + aud);
-      if (std::find(shown.begin(), shown.end(), text) != shown.end())
-        continue;
-      shown.push_back(text);
-      ui::Paragraph(T("result.bullet") + text);
-    }
+    Reasons(a);
   }
   const std::vector<const app::HelpEntry*> help = a.model.HelpFor(r);
   if (!help.empty()) {

@@ -15,9 +15,11 @@ void End(app::App& a);        // thanks; start again or leave
 void Error(app::App& a);      // what failed to load, file and JSON path
 void Language(app::App& a);   // change the language at any point; answers stay
 void ReportConsent(app::App& a);  // exactly what an anonymous report would carry; send or not
+void ReportCode(app::App& a);     // the follow-up code, shown once, retyped to confirm
 void ReportSending(app::App& a);  // proof of work, then the upload, with progress
 void ReportRefused(app::App& a);  // no valid key: nothing sealed, nothing sent
 void ReportSent(app::App& a);     // what happens next
 void ReportFailed(app::App& a);   // the upload failed: try again or go back
+void Reply(app::App& a);          // type a follow-up code, read the organisation's reply
 
 }  // namespace screens

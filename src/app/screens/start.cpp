@@ -35,6 +35,11 @@ void Start(app::App& a) {
     a.model.Begin(signaal::Audience::professional);
     app::Go(app::Screen::safety);
   }
+  if (!a.model.GetConfig().replies_url.empty()) {
+    ui::Spacer(theme::kGap);
+    if (ui::Button("start.reply", T("start.reply"), ui::Style::quiet))
+      app::Go(app::Screen::reply);
+  }
 }
 
 }  // namespace screens

@@ -98,12 +98,14 @@ def precompress(out_dir):
 
 
 def connect_sources(config):
-    """'self' covers the site's own files and a same-origin intake; an intake elsewhere is
-    added by origin and nothing more."""
+    """'self' covers the site's own files and a same-origin intake; an intake (envelopes or
+    replies) elsewhere is added by origin and nothing more."""
     sources = ["'self'"]
-    url = urlparse(config.get("intake_url", ""))
-    if url.scheme in ("http", "https") and url.netloc:
-        sources.append(f"{url.scheme}://{url.netloc}")
+    for key in ("intake_url", "replies_url"):
+        url = urlparse(config.get(key, ""))
+        origin = f"{url.scheme}://{url.netloc}"
+        if url.scheme in ("http", "https") and url.netloc and origin not in sources:
+            sources.append(origin)
     return " ".join(sources)
 
 
