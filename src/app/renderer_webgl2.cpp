@@ -54,8 +54,12 @@ void UpdateTexture(ImTextureData* tex) {
     GLuint id = 0;
     glGenTextures(1, &id);
     glBindTexture(GL_TEXTURE_2D, id);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    // Glyphs are baked at the display's density, one texel per device pixel: nearest sampling
+    // keeps their edges as rasterised, where linear sampling at the fractional device offsets
+    // a CSS-px layout lands on (x 2.6, x 3) blurs every stroke. Lines are drawn as geometry
+    // (ImFontAtlasFlags_NoBakedLines), so nothing else needs the texture filtered.
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
@@ -101,6 +105,7 @@ bool Init() {
   ImGuiIO& io = ImGui::GetIO();
   io.BackendRendererName = "signaal_webgl2";
   io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
+  io.Fonts->Flags |= ImFontAtlasFlags_NoBakedLines;
 
   GLuint vs = CompileShader(GL_VERTEX_SHADER, shaders::kImguiVert);
   GLuint fs = CompileShader(GL_FRAGMENT_SHADER, shaders::kImguiFrag);

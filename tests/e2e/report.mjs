@@ -23,7 +23,7 @@ const utc = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 // A development organisation in a temporary directory (as scripts/dev-keys makes one): its
 // signing key, one encryption key valid from `from` for `days`, the bundle signed at `now`,
 // and the site's config.json with these public keys.
-function makeKeys(site, { from = Date.now() - DAY_MS, days = 92, now } = {}) {
+export function makeKeys(site, { from = Date.now() - DAY_MS, days = 92, now } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'signaal-keys-'));
   const keygen = (...args) => execFileSync(KEYGEN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   keygen('signing', dir);
@@ -47,7 +47,7 @@ function catalog(site, codes) {
 }
 
 // From the start screen to the result of the first worked example; returns the result.
-async function toResult(page, site) {
+export async function toResult(page, site) {
   const ex = JSON.parse(readFileSync(EXAMPLES, 'utf8'))[0];
   const questionnaire = JSON.parse(readFileSync(path.join(site, 'content/questionnaire.json'), 'utf8'));
   await tapAndWait(page, ex.mode === 'professional' ? 'who.professional' : 'who.self');
@@ -55,7 +55,7 @@ async function toResult(page, site) {
   return answerAll(page, planner(questionnaire, ex));
 }
 
-async function waitScreen(page, screen, ms = 30000) {
+export async function waitScreen(page, screen, ms = 30000) {
   await page.waitForFunction((s) => window.signaal.describe().screen === s, screen, { timeout: ms });
   return describe(page);
 }
