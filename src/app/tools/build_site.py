@@ -113,6 +113,8 @@ def main():
     ap = argparse.ArgumentParser()
     for name in ("web", "locales", "app", "fonts", "out"):
         ap.add_argument(f"--{name}", type=Path, required=True)
+    # Another deployment config instead of web/config.json (scripts/bench offers every locale).
+    ap.add_argument("--config", type=Path)
     args = ap.parse_args()
 
     out = args.out
@@ -121,7 +123,9 @@ def main():
     shutil.copytree(args.web, out)
     for name in ("app.js", "app.wasm"):
         shutil.copy2(args.app / name, out / name)
-    config = read_json(args.web / "config.json")
+    config = read_json(args.config or args.web / "config.json")
+    if args.config:
+        shutil.copy2(args.config, out / "config.json")
     characters = merge_locales(args.locales, out, config.get("locales", []))
     subset_fonts(args.fonts, out, characters)
 
