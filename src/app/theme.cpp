@@ -1,30 +1,56 @@
 // The look (see theme.h).
 #include "theme.h"
 
+#include <algorithm>
+
+#include "palette.h"
+
 namespace theme {
 
 namespace {
-constexpr ImU32 Rgb(unsigned r, unsigned g, unsigned b) { return IM_COL32(r, g, b, 255); }
+
+struct State {
+  float text_scale = 1.0f;
+  bool high_contrast = false;
+  Colors colors;
+};
+
+ImU32 ToImU32(palette::Rgb c) { return IM_COL32(c.r, c.g, c.b, 255); }
+
+Colors FromPalette(const palette::Palette& p) {
+  return {ToImU32(p.background), ToImU32(p.text),   ToImU32(p.muted),           ToImU32(p.accent),
+          ToImU32(p.accent_text), ToImU32(p.surface), ToImU32(p.border),         ToImU32(p.selected_border),
+          ToImU32(p.exit_bg),     ToImU32(p.exit_text), ToImU32(p.pressed),      ToImU32(p.focus)};
+}
+
+State& Get() {
+  static State s{1.0f, false, FromPalette(palette::kStandard)};
+  return s;
+}
+
 }  // namespace
 
-const Colors& colors() {
-  // Paper-like background and dark ink: readable in sunlight on a cheap screen, and looks
-  // like any ordinary information site to someone glancing over a shoulder.
-  static const Colors c = {
-      .background = Rgb(0xF6, 0xF4, 0xEF),
-      .text = Rgb(0x1D, 0x23, 0x2E),
-      .muted = Rgb(0x4A, 0x52, 0x5E),
-      .accent = Rgb(0x1E, 0x5A, 0x84),
-      .accent_text = Rgb(0xFF, 0xFF, 0xFF),
-      .surface = Rgb(0xFF, 0xFF, 0xFF),
-      .border = Rgb(0x8C, 0x96, 0xA3),
-      .selected_border = Rgb(0x1E, 0x5A, 0x84),
-      .exit_bg = Rgb(0x2B, 0x34, 0x40),
-      .exit_text = Rgb(0xFF, 0xFF, 0xFF),
-      .pressed = Rgb(0xDC, 0xE6, 0xEF),
-      .danger_bg = Rgb(0xFB, 0xE9, 0xE7),
-  };
-  return c;
+void SetTextScale(float scale) {
+  const float s = std::clamp(scale, kMinTextScale, kMaxTextScale);
+  Get().text_scale = s;
+  // The bar holds one line of body text in buttons with 8 px around and 13 px inside them.
+  detail::sizes = {19.0f * s, 25.0f * s, 16.0f * s, std::max(64.0f, 2.0f * 19.0f * s + 26.0f)};
+  if (ImGui::GetCurrentContext() != nullptr)
+    ImGui::GetStyle().FontSizeBase = kBodySize;
+}
+
+float TextScale() { return Get().text_scale; }
+
+const Colors& colors() { return Get().colors; }
+
+bool HighContrast() { return Get().high_contrast; }
+
+void SetHighContrast(bool on) {
+  State& s = Get();
+  s.high_contrast = on;
+  s.colors = FromPalette(on ? palette::kHighContrast : palette::kStandard);
+  if (ImGui::GetCurrentContext() != nullptr)
+    Apply(ImGui::GetStyle());
 }
 
 void Apply(ImGuiStyle& style) {
@@ -48,7 +74,6 @@ void Apply(ImGuiStyle& style) {
   col[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(c.border);
   col[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
   col[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(c.border);
-  col[ImGuiCol_NavCursor] = ImGui::ColorConvertU32ToFloat4(c.accent);
   col[ImGuiCol_TextSelectedBg] = ImGui::ColorConvertU32ToFloat4(c.pressed);
 }
 
