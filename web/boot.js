@@ -1,50 +1,100 @@
-// Starts Signaal: fetches the deployment config, the content, the chosen locale (with its
-// fallbacks) and the fonts, all from this site, hands them to the wasm program and starts
-// it. Every failure is handed over too, so the app can say what failed in plain words.
+// Starts Signaal: fetches the deployment config, the content, the chosen locale and its fonts,
+// all from this site, hands them to the wasm program and starts it. Every failure is handed
+// over too, so the app can say what failed in plain words.
+//
+// What a slow phone waits for is the longest chain of round trips, so everything that does
+// not depend on the config starts at once (index.html preloads it too), and a locale whose
+// texts are complete (the build says which, <meta name="signaal-build">) starts without its
+// fallbacks. English is fetched before the start whenever the locale needs it: for missing
+// texts, or to say an error when the locale itself failed.
 'use strict';
 
 (() => {
   const CONTENT = ['content/indicators.json', 'content/questionnaire.json', 'content/help.json', 'locales/index.json'];
-  const FONTS = [['fonts/NotoSans-Regular.ttf', 0], ['fonts/NotoSans-Bold.ttf', 1]];
-  const fetched = new Map();  // file name -> text, or an Error
+  const LAST_RESORT = 'en';
+  const fetched = new Map();  // file name -> Promise of text or bytes, or of an Error
+  const fontsAdded = new Set();  // "face:file": a file may serve both faces
   let module = null;
 
-  async function fetchFile(name, as = 'text') {
-    const response = await fetch(name, { credentials: 'same-origin', redirect: 'error' });
+  // The build's facts: {fonts: {code: {regular: [files], bold: [files]}}, self_sufficient: [codes]}.
+  const build = (() => {
+    try { return JSON.parse(document.querySelector('meta[name="signaal-build"]').content); } catch (e) { return {}; }
+  })();
+
+  async function fetchFile(name, as) {
+    const response = await fetch(name, { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (response.redirected) throw new Error('redirected');
     return as === 'bytes' ? new Uint8Array(await response.arrayBuffer()) : response.text();
   }
 
-  async function fetchInto(name) {
-    if (fetched.has(name)) return fetched.get(name);
-    let result;
-    try { result = await fetchFile(name); } catch (e) { result = e instanceof Error ? e : new Error(String(e)); }
-    fetched.set(name, result);
-    return result;
+  // Each file is fetched once; the result (text, bytes or the Error) is kept.
+  function fetchInto(name, as = 'text') {
+    if (!fetched.has(name))
+      fetched.set(name, fetchFile(name, as).catch((e) => (e instanceof Error ? e : new Error(String(e)))));
+    return fetched.get(name);
   }
 
-  // A locale and every locale its fallback chain names (read from its locale.json), and
-  // English: the last resort in which an error can always be said.
+  const localeFile = (code) => `locales/${code}.json`;
+
+  // Usable to start in: it loaded, parses, and can at least say an error.
+  function usable(text) {
+    if (text instanceof Error) return false;
+    try { return Boolean(JSON.parse(text)['ui.json']['error.title']); } catch (e) { return false; }
+  }
+
+  // A locale and what it needs before its first screen: its fallback chain (read from its
+  // locale.json) unless the build found it complete; English when it failed. Returns the
+  // file names, in the order they are to be handed over.
   async function fetchLocale(code) {
-    const names = [];
-    const queue = [code, 'en'];
+    const complete = (build.self_sufficient || []).includes(code);
+    const names = [localeFile(code)];
+    if (!complete) fetchInto(localeFile(LAST_RESORT));  // the usual chain: start it now
+    const own = await fetchInto(localeFile(code));
+    const queue = [];
+    if (!complete && !(own instanceof Error)) {
+      try { queue.push(...(JSON.parse(own)['locale.json'].fallback || [])); } catch (e) { /* the core reports it */ }
+    }
+    if (!usable(own)) queue.push(LAST_RESORT);
     while (queue.length) {
-      const c = queue.shift();
-      const name = `locales/${c}.json`;
+      const name = localeFile(queue.shift());
       if (names.includes(name)) continue;
       names.push(name);
       const text = await fetchInto(name);
       if (text instanceof Error) continue;
-      try {
-        for (const f of JSON.parse(text)['locale.json'].fallback || []) queue.push(f);
-      } catch (e) { /* the core reports the broken file */ }
+      try { queue.push(...(JSON.parse(text)['locale.json'].fallback || [])); } catch (e) { /* reported */ }
     }
     return names;
   }
 
-  function handOver(names) {
+  // The font files of a locale, regular face first; each face's first file makes the face.
+  function fontFiles(code) {
+    const plan = (build.fonts || {})[code] || {};
+    return [...(plan.regular || []).map((f) => [f, 0]), ...(plan.bold || []).map((f) => [f, 1])];
+  }
+
+  function fetchFonts(code) {
+    return Promise.all(fontFiles(code).map(([name, bold]) => fetchInto(name, 'bytes').then((bytes) => [name, bold, bytes])));
+  }
+
+  function addFonts(fonts) {
+    for (const [name, bold, bytes] of fonts) {
+      if (fontsAdded.has(`${bold}:${name}`)) continue;
+      fontsAdded.add(`${bold}:${name}`);
+      if (bytes instanceof Error) {
+        withStrings(name, `could not be loaded (${bytes.message})`, (n, t) => module._signaal_file_failed(n, t));
+        continue;
+      }
+      const ptr = module._malloc(bytes.length);  // the font atlas frees it
+      module.HEAPU8.set(bytes, ptr);
+      if (!module._signaal_add_font(bold, ptr, bytes.length))
+        withStrings(name, 'is not a font', (n, t) => module._signaal_file_failed(n, t));
+    }
+  }
+
+  async function handOver(names) {
     for (const name of names) {
-      const value = fetched.get(name);
+      const value = await fetchInto(name);
       withStrings(name, value instanceof Error ? `could not be loaded (${value.message})` : value,
         (n, t) => (value instanceof Error ? module._signaal_file_failed(n, t) : module._signaal_add_file(n, t)));
     }
@@ -62,47 +112,45 @@
     try { fn(pa, pb); } finally { module._free(pa); module._free(pb); }
   }
 
+  // The phone's first language the site offers: the same tag, or its language (pt-BR -> pt;
+  // zh-CN, zh-SG -> zh-Hans, Simplified Chinese).
   function chooseLocale(config) {
     const offered = Array.isArray(config.locales) ? config.locales : [];
     for (const wanted of navigator.languages || []) {
-      const code = wanted.toLowerCase().split('-')[0];
+      const tag = wanted.toLowerCase();
+      const code = tag.split('-')[0];
+      const exact = offered.find((o) => o.toLowerCase() === tag);
+      if (exact) return exact;
       if (offered.includes(code)) return code;
+      if (code === 'zh' && !/-(tw|hk|mo|hant)/.test(tag) && offered.includes('zh-Hans')) return 'zh-Hans';
     }
-    return config.default_locale || offered[0] || 'en';
+    return config.default_locale || offered[0] || LAST_RESORT;
   }
 
+  // The person chose another language: its texts and fonts, then the app switches.
   async function requestLocale(code) {
-    const names = await fetchLocale(code);
-    handOver(names);
+    const [names, fonts] = await Promise.all([fetchLocale(code), fetchFonts(code)]);
+    addFonts(fonts);
+    await handOver(names);
     withStrings(code, '', (p) => module._signaal_locale_ready(p));
   }
 
   async function start() {
+    // Nothing here waits for anything it does not need: the program and the content are
+    // fetched at once, the locale and its fonts as soon as the config names the choices.
+    const program = createSignaal({ locateFile: (path) => path });
+    CONTENT.forEach((name) => fetchInto(name));
     const configText = await fetchInto('config.json');
     let config = {};
     if (!(configText instanceof Error)) {
       try { config = JSON.parse(configText); } catch (e) { /* the core reports it */ }
     }
     const locale = chooseLocale(config);
-    const [, localeNames, fonts, mod] = await Promise.all([
-      Promise.all(CONTENT.map(fetchInto)),
-      fetchLocale(locale),
-      Promise.all(FONTS.map(([name, bold]) => fetchFile(name, 'bytes').then((b) => [name, bold, b], (e) => [name, bold, e]))),
-      createSignaal({ locateFile: (path) => path }),
-    ]);
+    const [localeNames, fonts, mod] = await Promise.all([fetchLocale(locale), fetchFonts(locale), program]);
     module = mod;
     window.signaalBridge.attach(module, config);
-    handOver(['config.json', ...CONTENT, ...localeNames]);
-    for (const [name, bold, bytes] of fonts) {
-      if (bytes instanceof Error) {
-        withStrings(name, `could not be loaded (${bytes.message})`, (n, t) => module._signaal_file_failed(n, t));
-        continue;
-      }
-      const ptr = module._malloc(bytes.length);  // the font atlas frees it
-      module.HEAPU8.set(bytes, ptr);
-      if (!module._signaal_add_font(bold, ptr, bytes.length))
-        withStrings(name, 'is not a font', (n, t) => module._signaal_file_failed(n, t));
-    }
+    await handOver(['config.json', ...CONTENT, ...localeNames]);
+    addFonts(fonts);
     let ok = 0;
     withStrings('#canvas', locale, (c, l) => { ok = module._signaal_start(c, l); });
     if (!ok) throw new Error('WebGL2 is not available');
@@ -112,9 +160,11 @@
 
   // Only when the program itself cannot run (no wasm, no WebGL2) does the page speak for it,
   // in the chosen language when its texts arrived, else in English.
-  function fatalText() {
-    for (const [name, text] of fetched) {
-      if (!name.startsWith('locales/') || name === 'locales/index.json' || text instanceof Error) continue;
+  async function fatalText() {
+    for (const [name, pending] of fetched) {
+      if (!name.startsWith('locales/') || name === 'locales/index.json') continue;
+      const text = await pending;
+      if (text instanceof Error) continue;
       try {
         const message = JSON.parse(text)['ui.json']['error.no_start'];
         if (message) return message;
@@ -123,5 +173,5 @@
     return '';
   }
 
-  start().catch((e) => window.signaalBridge.showFatal(`${fatalText()} (${e.message})`));
+  start().catch(async (e) => window.signaalBridge.showFatal(`${await fatalText()} (${e.message})`));
 })();

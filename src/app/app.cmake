@@ -44,14 +44,16 @@ target_link_options(signaal-app PRIVATE
 
 # --- The site
 find_program(SIGNAAL_FONT_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)
-set(noto_dir /usr/share/fonts/truetype/noto)
+# Debian's fonts-noto-core and fonts-noto-cjk, cut per locale (tools/site_fonts.py).
+set(fonts_dir /usr/share/fonts)
 file(GLOB_RECURSE site_inputs CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/* ${CMAKE_SOURCE_DIR}/locales/*)
 add_custom_command(
   OUTPUT ${SIGNAAL_SITE_DIR}/.stamp
   COMMAND ${SIGNAAL_FONT_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/tools/build_site.py
           --web ${CMAKE_SOURCE_DIR}/web --locales ${CMAKE_SOURCE_DIR}/locales
-          --app $<TARGET_FILE_DIR:signaal-app> --fonts ${noto_dir} --out ${SIGNAAL_SITE_DIR}
+          --app $<TARGET_FILE_DIR:signaal-app> --fonts ${fonts_dir} --out ${SIGNAAL_SITE_DIR}
   COMMAND ${CMAKE_COMMAND} -E touch ${SIGNAAL_SITE_DIR}/.stamp
   DEPENDS signaal-app ${site_inputs} ${CMAKE_CURRENT_SOURCE_DIR}/tools/build_site.py
+          ${CMAKE_CURRENT_SOURCE_DIR}/tools/site_fonts.py
   COMMENT "Assembling the site in ${SIGNAAL_SITE_DIR}")
 add_custom_target(signaal-site ALL DEPENDS ${SIGNAAL_SITE_DIR}/.stamp)

@@ -1,6 +1,9 @@
 // Fonts: subsets of Noto Sans (made at build time, fetched by web/boot.js) handed over as
 // bytes. ImGui 1.92 rasterises glyphs on first use at the display's density, so one face
-// serves every size. Per-script faces (Arabic, Ethiopic, CJK) are added the same way later.
+// serves every size. A face may have several sources (the locale's script, Latin for
+// English, the language names of the start screen): the first is the face, each later one is
+// merged in and used for the glyphs the earlier ones lack. Sources may arrive after the first
+// frame (a language switch); glyphs already looked up are then looked up again.
 #pragma once
 
 #include <imgui.h>
@@ -9,7 +12,8 @@ namespace fonts {
 
 enum class Face { regular, bold };
 
-// Takes ownership of `data` (allocated with IM_ALLOC). False when the bytes are no font.
+// Takes ownership of `data` (allocated with IM_ALLOC). The first call for a face makes it,
+// later ones merge into it. False when the bytes are no font.
 bool Add(Face face, void* data, int size);
 // ImGui's built-in face, so that an error about a missing font can still be read.
 void EnsureSomeFont();

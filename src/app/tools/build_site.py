@@ -6,7 +6,10 @@
   locales/<code>.json         locales/<code>/*.json merged: {"<file name>": {...}, ...}, for
                               the locales web/config.json offers and their fallbacks
   locales/index.json          {"<code>": <locale.json>, ...}: the names the start screen lists
-  fonts/NotoSans-*.ttf        Noto Sans cut down to the characters the Latin locales use
+  fonts/<code>-<face>.ttf     per locale: Noto Sans (and its script's Noto font) cut down to
+                              what that locale shows and types (site_fonts.py)
+  index.html                  plus <meta name="signaal-build">: each locale's font files and
+                              which locales need no fallback to start (read by boot.js)
   *.br, *.gz                  compressed twins of every text, font and wasm file but config.json
 
 Fails with a message naming the file when a locale file is not valid JSON, so a broken
@@ -18,13 +21,11 @@ import json
 import shutil
 import subprocess
 import sys
+from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import urlparse
 
-FACES = ["NotoSans-Regular.ttf", "NotoSans-Bold.ttf"]
-# Always in the font: ASCII, Latin-1, Latin Extended-A, quotes, dashes, bullet, ellipsis,
-# euro, arrows: what phone numbers, addresses and names typed by people need.
-BASE_RANGES = "U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2190-2193"
+import site_fonts  # beside this file
 
 
 def fail(message):
@@ -40,8 +41,9 @@ def read_json(path):
 
 def merge_locales(locales_dir, out_dir, offered):
     """The offered locales and every locale their fallback chains name; other folders in
-    locales/ (translations in progress) stay out of the site."""
-    index, characters = {}, set()
+    locales/ (translations in progress) stay out of the site. Returns {code: {"script",
+    "name", "text" (every text, for the fonts), "keys" (file/key pairs), "fallback"}}."""
+    index, found = {}, {}
     (out_dir / "locales").mkdir(parents=True, exist_ok=True)
     queue = list(offered)
     while queue:
@@ -57,26 +59,35 @@ def merge_locales(locales_dir, out_dir, offered):
         queue.extend(meta.get("fallback", []))
         text = json.dumps(files, ensure_ascii=False, separators=(",", ":"))
         (out_dir / "locales" / f"{code}.json").write_text(text, encoding="utf-8")
-        if meta.get("script") == "Latn":
-            for content in files.values():
-                if isinstance(content, dict):
-                    characters.update("".join(str(v) for v in content.values()))
+        messages = {name: content for name, content in files.items() if name != "locale.json" and isinstance(content, dict)}
+        found[code] = {
+            "script": meta.get("script", "Latn"), "name": meta.get("name", code),
+            "fallback": meta.get("fallback", []),
+            "text": "".join(str(v) for content in messages.values() for v in content.values()),
+            "keys": {(name, key) for name, content in messages.items() for key in content},
+        }
     (out_dir / "locales" / "index.json").write_text(
         json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return characters
+    return found
 
 
-def subset_fonts(fonts_dir, out_dir, characters):
-    from fontTools import subset  # Debian python3-fonttools
-    (out_dir / "fonts").mkdir(parents=True, exist_ok=True)
-    extra = ",".join(f"U+{ord(c):04X}" for c in sorted(characters) if ord(c) > 0x7E)
-    unicodes = BASE_RANGES + ("," + extra if extra else "")
-    for face in FACES:
-        source = fonts_dir / face
-        if not source.exists():
-            fail(f"{source} is missing: install Debian's fonts-noto-core (scripts/setup)")
-        subset.main([str(source), f"--unicodes={unicodes}", "--no-hinting", "--desubroutinize",
-                     "--layout-features=kern", f"--output-file={out_dir / 'fonts' / face}"])
+def self_sufficient(locales):
+    """The locales that have every text of their fallbacks: boot.js need not fetch the
+    fallbacks before the first screen (only when the locale itself fails)."""
+    return sorted(code for code, loc in locales.items()
+                  if all(f in locales and locales[f]["keys"] <= loc["keys"] for f in loc["fallback"]))
+
+
+def write_manifest(index_html, manifest):
+    """What boot.js needs to know about this build before it fetches anything, in the page
+    itself (no extra request): the font files of each locale, and which locales need no
+    fallback to start."""
+    html = index_html.read_text(encoding="utf-8")
+    if "</head>" not in html:
+        fail(f"{index_html}: no </head>")
+    content = html_escape(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")), quote=True)
+    meta = f'<meta name="signaal-build" content="{content}">\n'
+    index_html.write_text(html.replace("</head>", meta + "</head>", 1), encoding="utf-8")
 
 
 # Served compressed: the intake sends a .br or .gz twin when the browser accepts it.
@@ -123,17 +134,23 @@ def main():
     shutil.copytree(args.web, out)
     for name in ("app.js", "app.wasm"):
         shutil.copy2(args.app / name, out / name)
-    config = read_json(args.config or args.web / "config.json")
+    config_file = args.config or args.web / "config.json"
+    config = read_json(config_file)
     if args.config:
         shutil.copy2(args.config, out / "config.json")
-    characters = merge_locales(args.locales, out, config.get("locales", []))
-    subset_fonts(args.fonts, out, characters)
+    offered = config.get("locales", [])
+    locales = merge_locales(args.locales, out, offered)
+    try:
+        fonts = site_fonts.make(args.fonts, out, locales, offered)
+    except FileNotFoundError as e:
+        fail(str(e))
 
     index = out / "index.html"
     html = index.read_text(encoding="utf-8")
     if "@CONNECT_SRC@" not in html:
         fail(f"{args.web / 'index.html'}: no @CONNECT_SRC@ in its Content-Security-Policy")
     index.write_text(html.replace("@CONNECT_SRC@", connect_sources(config)), encoding="utf-8")
+    write_manifest(index, {"fonts": fonts, "self_sufficient": self_sufficient(locales)})
     precompress(out)
 
 
