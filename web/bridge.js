@@ -1,8 +1,8 @@
 // The page side of the wasm program (src/app/web_bridge.cpp calls window.signaalBridge):
 // links and calls, the quick exit, the document's language, the description of the screen
 // (window.signaal.describe() and a hidden DOM mirror for screen readers), the text fields'
-// keyboard (web/text_input.js) and the upload of an anonymous report the person chose to send
-// (its only request). No storage.
+// keyboard (web/text_input.js), the upload of an anonymous report the person chose to send
+// (web/upload.js) and reading a reply. No storage (but a professional's outbox, upload.js).
 'use strict';
 
 (() => {
@@ -25,6 +25,7 @@
     if (exiting) return;
     exiting = true;
     window.signaalTextInput.wipe();
+    window.signaalUpload.stop();
     mirror().replaceChildren();
     description = '{"screen":"exit","widgets":[]}';
     if (module) module.HEAPU8.fill(0);  // the whole wasm memory: answers, texts, everything
@@ -68,29 +69,6 @@
     mirror().replaceChildren(...nodes);
   }
 
-  // --- The report: one POST of the sealed envelope to the intake. Network errors and 5xx are
-  // retried a few times with a growing pause; a 4xx will not change on retry, so it is final.
-  const UPLOAD_ATTEMPTS = 3;
-  const UPLOAD_FIRST_PAUSE_MS = 1000;
-  async function upload(bytes, done) {
-    let ok = false;
-    for (let attempt = 1, pause = UPLOAD_FIRST_PAUSE_MS; attempt <= UPLOAD_ATTEMPTS && !exiting; attempt++, pause *= 2) {
-      let status = 0;  // 0: no answer at all
-      try {
-        const res = await fetch(config.intake_url, {
-          method: 'POST', body: bytes, headers: { 'Content-Type': 'application/octet-stream' },
-          credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
-        });
-        status = res.status;
-      } catch { /* offline or the intake unreachable: retried */ }
-      if (status >= 200 && status < 300) { ok = true; break; }
-      if (status >= 400 && status < 500) break;
-      if (attempt < UPLOAD_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, pause));
-    }
-    bytes.fill(0);
-    if (!exiting) done(ok);
-  }
-
   // --- A follow-up reply: one POST of the lookup id, only when the person asks. The intake
   // always answers 200 with a reply-sized body (random when there is none).
   async function fetchReply(lookupId, done) {
@@ -111,6 +89,7 @@
       module = mod;
       config = cfg || {};
       window.signaalTextInput.attach(mod);
+      window.signaalUpload.attach(config, (n) => { if (!exiting) module._signaal_outbox_count(n); });
     },
     openExternal(url) {
       if (!/^https?:\/\//.test(url)) return;
@@ -135,7 +114,13 @@
       description = json;
       renderMirror(JSON.parse(json));
     },
-    upload,
+    // 1 sent, 0 failed, 2 kept in the outbox; the copy is zeroed either way.
+    upload(bytes, keep, done) {
+      window.signaalUpload.send(bytes, keep).then(
+        (outcome) => { if (!exiting) done({ sent: 1, failed: 0, kept: 2 }[outcome]); },
+        () => { bytes.fill(0); if (!exiting) done(0); });
+    },
+    flushOutbox() { window.signaalUpload.flush(); },
     fetchReply,
     requestLocale(code) { window.signaalBoot.requestLocale(code); },
     setTextInput(active, value, start, end, rect) { window.signaalTextInput.set(active, value, start, end, rect); },

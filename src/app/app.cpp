@@ -38,6 +38,7 @@ const char* ScreenName(Screen s) {
     case Screen::report_sending: return "report_sending";
     case Screen::report_refused: return "report_refused";
     case Screen::report_sent: return "report_sent";
+    case Screen::report_kept: return "report_kept";
     case Screen::report_failed: return "report_failed";
   }
   return "start";
@@ -234,6 +235,7 @@ void Frame() {
     case Screen::report_sending: screens::ReportSending(a); break;
     case Screen::report_refused: screens::ReportRefused(a); break;
     case Screen::report_sent: screens::ReportSent(a); break;
+    case Screen::report_kept: screens::ReportKept(a); break;
     case Screen::report_failed: screens::ReportFailed(a); break;
   }
   ui::EndContent();

@@ -14,7 +14,7 @@ namespace app {
 
 enum class Screen {
   start, safety, question, emergency, result, end, error, language,
-  report_consent, report_code, report_sending, report_refused, report_sent, report_failed, reply
+  report_consent, report_code, report_sending, report_refused, report_sent, report_kept, report_failed, reply
 };
 
 struct App {
@@ -31,6 +31,7 @@ struct App {
   struct {
     bool contact = false, follow_up = false;
   } sent;                                // what the last sent report carried, for what happens next
+  int outbox_waiting = 0;                // sealed envelopes in the page's outbox (professional mode)
   double last_escape = -1e9;             // ms, for "Escape twice"
   bool marked_ready = false, marked_first_question = false;
   std::string published;                 // last description sent to the page

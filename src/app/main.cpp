@@ -76,9 +76,18 @@ EMSCRIPTEN_KEEPALIVE void signaal_text_blur() {
   platform::RequestRedraw();
 }
 
-// The page's upload of the report ended: 1 accepted by the intake, 0 failed after retries.
-EMSCRIPTEN_KEEPALIVE void signaal_upload_done(int ok) {
-  app::UploadDone(ok != 0);
+// The page's upload of the report ended: 1 accepted by the intake, 0 failed after retries,
+// 2 kept in the outbox.
+EMSCRIPTEN_KEEPALIVE void signaal_upload_done(int outcome) {
+  app::UploadDone(outcome == 1 ? app::UploadOutcome::sent
+                  : outcome == 2 ? app::UploadOutcome::kept
+                                 : app::UploadOutcome::failed);
+  platform::RequestRedraw();
+}
+
+// How many sealed envelopes wait in the outbox (professional mode), after every change.
+EMSCRIPTEN_KEEPALIVE void signaal_outbox_count(int count) {
+  app::Get().outbox_waiting = count;
   platform::RequestRedraw();
 }
 

@@ -121,7 +121,7 @@ void ContinueReport() {
   if (signaal::continue_pow_search(&o.pow, kPowSliceAttempts, o.envelope) == signaal::PowStatus::ok) {
     bridge::Mark("report-solved");
     o.solved = true;
-    bridge::Upload(o.envelope);
+    bridge::Upload(o.envelope, o.keep_in_outbox);
   }
   platform::RequestRedraw();  // the next slice, or the screen that says it is uploading
 }
@@ -131,14 +131,17 @@ void RetryReport() {
   if (!o.solved)
     return;
   Go(Screen::report_sending);
-  bridge::Upload(o.envelope);
+  bridge::Upload(o.envelope, o.keep_in_outbox);
 }
 
-void UploadDone(bool ok) {
+void UploadDone(UploadOutcome outcome) {
   App& a = Get();
   if (a.outgoing.envelope.empty())
     return;  // forgotten meanwhile (quick exit): nothing to show
-  if (ok) {
+  if (outcome == UploadOutcome::kept) {
+    ForgetReport();  // the page holds the sealed copy now
+    Go(Screen::report_kept);
+  } else if (outcome == UploadOutcome::sent) {
     a.sent.contact = a.outgoing.content.contact.has_value();
     a.sent.follow_up = a.outgoing.content.follow_up.has_value();
     ForgetReport();

@@ -1,6 +1,7 @@
 // The optional anonymous report (docs/envelope.md): built from the session only when the
 // person opens the consent screen, sealed and proven inside wasm only when they press Send,
-// uploaded by the page, then forgotten. Nothing of it is ever stored.
+// uploaded by the page, then forgotten. Nothing of it is ever stored, except that a
+// professional may keep the sealed envelope in the page's outbox until it is sent.
 #pragma once
 
 #include <string>
@@ -23,6 +24,7 @@ struct Outgoing {
   std::string code;
   std::string code_retyped;
   bool code_mismatch = false;
+  bool keep_in_outbox = false;  // professional mode only: the worker switched the outbox on
   signaal::Bytes envelope;         // sealed, proof of work being searched or found
   signaal::PowSearch pow;
   bool solved = false;             // the proof of work holds: ready to upload
@@ -44,7 +46,8 @@ void SendReport();
 // One slice of the proof of work per frame; the upload starts when it holds.
 void ContinueReport();
 // The page finished the upload (after its own retries).
-void UploadDone(bool ok);
+enum class UploadOutcome { sent, failed, kept };
+void UploadDone(UploadOutcome outcome);
 // "Try again" after a failed upload: the same envelope (the intake drops duplicates).
 void RetryReport();
 // Every byte of the report zeroed and dropped.

@@ -260,7 +260,9 @@ bool Pressable(std::string_view id, std::string_view label, Style style, bool se
   if (look.border_w > 0.0f)
     list->AddRect(pos, max, look.border, theme::kRounding, 0, look.border_w);
   ImFont* font = fonts::Get(look.face);
-  const float text_w = size.x - 2.0f * theme::kPad;
+  // A bar button is exactly as wide as its label: the half pixel keeps float rounding in the
+  // glyph advances from wrapping that label onto a second line.
+  const float text_w = size.x - 2.0f * theme::kPad + 0.5f;
   const float text_h = MeasureText(font, theme::kBodySize, label, text_w);
   DrawText(list, font, theme::kBodySize, ImVec2(pos.x + theme::kPad, pos.y + (size.y - text_h) * 0.5f), text_w,
            label, look.text, centered);

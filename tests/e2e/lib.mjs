@@ -28,6 +28,7 @@ export const INTAKE_PATH = '/api/v1/envelopes';
 export async function startServer(dir, overrides = {}, { intakeStatus = 201 } = {}) {
   const siteDir = path.resolve(dir);
   const requests = [];
+  const intake = { status: intakeStatus };  // setIntakeStatus() changes it while running
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     const record = { method: req.method, path: url.pathname, headers: req.headers };
@@ -36,7 +37,7 @@ export async function startServer(dir, overrides = {}, { intakeStatus = 201 } = 
       const chunks = [];
       for await (const chunk of req) chunks.push(chunk);
       record.body = Buffer.concat(chunks);
-      res.writeHead(url.pathname === INTAKE_PATH ? intakeStatus : 404);
+      res.writeHead(url.pathname === INTAKE_PATH ? intake.status : 404);
       res.end();
       return;
     }
@@ -63,6 +64,7 @@ export async function startServer(dir, overrides = {}, { intakeStatus = 201 } = 
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}/`, origin: `http://127.0.0.1:${port}`, requests,
+           setIntakeStatus: (status) => { intake.status = status; },
            close: () => new Promise((resolve) => server.close(resolve)) };
 }
 

@@ -4,6 +4,7 @@
 // files may have been fetched. A bundle that is expired or badly signed must stop the report
 // before anything is sealed or sent.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -46,9 +47,10 @@ function catalog(site, codes) {
   return flat;
 }
 
-// From the start screen to the result of the first worked example; returns the result.
-export async function toResult(page, site) {
-  const ex = JSON.parse(readFileSync(EXAMPLES, 'utf8'))[0];
+// From the start screen to the result of a worked example (the first: self mode; the third:
+// a professional); returns the result.
+export async function toResult(page, site, example = 0) {
+  const ex = JSON.parse(readFileSync(EXAMPLES, 'utf8'))[example];
   const questionnaire = JSON.parse(readFileSync(path.join(site, 'content/questionnaire.json'), 'utf8'));
   await tapAndWait(page, ex.mode === 'professional' ? 'who.professional' : 'who.self');
   await tapAndWait(page, 'safety.continue');
@@ -106,6 +108,10 @@ export async function run(t, { context, site }) {
         '--min-difficulty', String(POW_DIFFICULTY), envelope], { encoding: 'utf8' }));
       assert(opened.assessment.level === level, `sealed level ${opened.assessment.level}, result screen ${level}`);
       assert(opened.locale === consent.lang, `sealed locale ${opened.locale}, shown ${consent.lang}`);
+      const contentHash = createHash('sha256').update(readFileSync(path.join(site, 'content/questionnaire.json')))
+        .update(readFileSync(path.join(site, 'content/indicators.json'))).digest('hex');
+      assert(opened.questionnaire.hash === contentHash,
+        `sealed content hash ${opened.questionnaire.hash}, docs/envelope.md's definition gives ${contentHash}`);
       const sealedIds = Object.keys(opened.answers).sort();
       assert(JSON.stringify(sealedIds) === JSON.stringify(Object.keys(shown).sort()),
         `sealed questions ${sealedIds} differ from the consent screen's ${Object.keys(shown).sort()}`);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, startServer, suite, ROOT } from './lib.mjs';
 
-const SUITES = ['smoke', 'layout', 'privacy', 'errors', 'idle', 'text_input', 'routes', 'report', 'follow_up'];
+const SUITES = ['smoke', 'layout', 'privacy', 'errors', 'idle', 'text_input', 'routes', 'report', 'follow_up', 'outbox', 'rtl'];
 
 const { values } = parseArgs({ options: { site: { type: 'string' }, junit: { type: 'string' }, only: { type: 'string' } } });
 const site = path.resolve(values.site || path.join(ROOT, 'build/site'));

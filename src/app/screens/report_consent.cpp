@@ -137,6 +137,9 @@ void ReportConsent(app::App& a) {
   ui::Paragraph(T("report.consent.can_see"));
   ui::Paragraph(T(a.outgoing.contact.empty() ? "report.consent.cannot_see" : "report.consent.cannot_see_contact"));
   ui::Spacer(theme::kGap);
+  if (professional && ui::Button("report.outbox", T("report.outbox.option"), ui::Style::option,
+                                 a.outgoing.keep_in_outbox, ui::Role::checkbox))
+    a.outgoing.keep_in_outbox = !a.outgoing.keep_in_outbox;
   if (ui::Button("report.send", T("report.send"), ui::Style::primary))
     app::SendReport();
   if (ui::Button("report.dont", T("report.dont"), ui::Style::secondary)) {

@@ -19,6 +19,7 @@ void ReportCode(app::App& a);     // the follow-up code, shown once, retyped to 
 void ReportSending(app::App& a);  // proof of work, then the upload, with progress
 void ReportRefused(app::App& a);  // no valid key: nothing sealed, nothing sent
 void ReportSent(app::App& a);     // what happens next
+void ReportKept(app::App& a);     // no connection: the sealed report waits in the outbox
 void ReportFailed(app::App& a);   // the upload failed: try again or go back
 void Reply(app::App& a);          // type a follow-up code, read the organisation's reply
 

@@ -4,6 +4,7 @@
 
 #include "app/theme.h"
 #include "app/ui.h"
+#include "app/web_bridge.h"
 
 namespace screens {
 
@@ -34,6 +35,13 @@ void Start(app::App& a) {
   if (ui::Button("who.professional", T("start.who.professional"), ui::Style::option)) {
     a.model.Begin(signaal::Audience::professional);
     app::Go(app::Screen::safety);
+  }
+  if (a.outbox_waiting > 0) {
+    ui::Spacer(theme::kGap);
+    ui::Paragraph(a.model.Format("outbox.waiting", {{"count", std::to_string(a.outbox_waiting)}}), false, 0.0f,
+                  "outbox.waiting");
+    if (ui::Button("outbox.send", T("outbox.send"), ui::Style::secondary))
+      bridge::FlushOutbox();
   }
   if (!a.model.GetConfig().replies_url.empty()) {
     ui::Spacer(theme::kGap);
