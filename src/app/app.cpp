@@ -9,10 +9,13 @@
 #include <emscripten/emscripten.h>
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "fonts.h"
 #include "platform_web.h"
 #include "renderer_webgl2.h"
 #include "screens/screens.h"
+#include "speech.h"
 #include "theme.h"
 #include "ui.h"
 #include "web_bridge.h"
@@ -40,6 +43,7 @@ const char* ScreenName(Screen s) {
     case Screen::report_sent: return "report_sent";
     case Screen::report_kept: return "report_kept";
     case Screen::report_failed: return "report_failed";
+    case Screen::display: return "display";
   }
   return "start";
 }
@@ -79,6 +83,7 @@ void Go(Screen screen) {
   }
   a.screen = screen;
   a.why_open = false;
+  speech::Stop();  // reading the last screen aloud makes no sense on the next one
   ui::ScrollToTop();
   platform::RequestRedraw();
 }
@@ -127,6 +132,7 @@ void QuickExit() {
   a.result = signaal::Assessment{};
   ForgetReport();
   ForgetReply();
+  speech::Stop();
   a.published.clear();
   bridge::QuickExit();  // zeroes the whole wasm memory, then replaces the page
 }
@@ -138,45 +144,63 @@ void QuickExit() {
 namespace {
 
 // App name at the start side; the language switch and the quick exit at the end side, the
-// exit last so that it sits in the corner a thumb finds without looking.
-void DrawTopBar() {
+// exit last so that it sits in the corner a thumb finds without looking. When large text or
+// browser zoom leaves too little width for both buttons, the language switch takes a second
+// row under the exit. Returns the bar's height.
+float DrawTopBar() {
   App& a = Get();
   const theme::Colors& c = theme::colors();
   const float w = ImGui::GetIO().DisplaySize.x;
   const bool rtl = Rtl();
-  ImDrawList* list = ImGui::GetWindowDrawList();
-  list->AddRectFilled(ImVec2(0, 0), ImVec2(w, theme::kBarHeight), c.surface);
-  list->AddLine(ImVec2(0, theme::kBarHeight - 1.0f), ImVec2(w, theme::kBarHeight - 1.0f), c.border);
-
   const float pad = 8.0f;
-  const float h = theme::kBarHeight - 2.0f * pad;
+  const float row = theme::kBarHeight;
+  const float h = row - 2.0f * pad;
   ImFont* bold = fonts::Get(fonts::Face::bold);
+  const auto button_width = [&](const std::string& label) {
+    return std::min(ui::TextWidth(bold, theme::kBodySize, label) + 2.0f * theme::kPad, w - 2.0f * pad);
+  };
   const std::string exit_label = T("bar.exit");
-  const float exit_w = ui::TextWidth(bold, theme::kBodySize, exit_label) + 2.0f * theme::kPad;
+  const float exit_w = button_width(exit_label);
   const float exit_x = rtl ? pad : w - pad - exit_w;
-  if (ui::BarButton("exit", exit_label, ui::Style::exit, ImVec2(exit_x, pad), ImVec2(exit_w, h)))
-    QuickExit();
+  // Not on the screens the language screen leads to or comes from: their back would loop.
+  const bool has_language = a.screen != Screen::start && a.screen != Screen::language &&
+                            a.screen != Screen::error && a.screen != Screen::display;
+  const std::string lang_label = has_language ? T("bar.language") : std::string();
+  const float lang_w = has_language ? button_width(lang_label) : 0.0f;
+  const bool two_rows = has_language && exit_w + lang_w + 3.0f * pad > w;
+  const float height = two_rows ? 2.0f * row - pad : row;
 
-  float start_end = w;  // how far the app name may reach
-  if (a.screen != Screen::start && a.screen != Screen::language && a.screen != Screen::error) {
-    const std::string lang_label = T("bar.language");
-    const float lang_w = ui::TextWidth(bold, theme::kBodySize, lang_label) + 2.0f * theme::kPad;
-    const float lang_x = rtl ? exit_x + exit_w + pad : exit_x - pad - lang_w;
-    if (ui::BarButton("language", lang_label, ui::Style::secondary, ImVec2(lang_x, pad), ImVec2(lang_w, h))) {
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  list->AddRectFilled(ImVec2(0, 0), ImVec2(w, height), c.surface);
+  list->AddLine(ImVec2(0, height - 1.0f), ImVec2(w, height - 1.0f), c.border);
+
+  // Drawn (and so mirrored, and reached with Tab) in reading order: language then exit on
+  // one row, exit then language on two.
+  float start_end = rtl ? w - (exit_x + exit_w) : exit_x;  // how far the app name may reach
+  const auto language_button = [&] {
+    const float lang_x = two_rows ? (rtl ? pad : w - pad - lang_w)
+                                  : (rtl ? exit_x + exit_w + pad : exit_x - pad - lang_w);
+    const float lang_y = two_rows ? row - pad : pad;
+    if (ui::BarButton("language", lang_label, ui::Style::secondary, ImVec2(lang_x, lang_y), ImVec2(lang_w, h))) {
       a.before_language = a.screen;
       Go(Screen::language);
     }
-    start_end = rtl ? w - (lang_x + lang_w) : lang_x;
-  } else {
-    start_end = rtl ? w - (exit_x + exit_w) : exit_x;
-  }
+    if (!two_rows)
+      start_end = rtl ? w - (lang_x + lang_w) : lang_x;
+  };
+  if (has_language && !two_rows)
+    language_button();
+  if (ui::BarButton("exit", exit_label, ui::Style::exit, ImVec2(exit_x, pad), ImVec2(exit_w, h)))
+    QuickExit();
+  if (has_language && two_rows)
+    language_button();
   const std::string name = T("app.name");
   const float name_w = ui::TextWidth(bold, theme::kBodySize, name);
   if (name_w + 2.0f * theme::kPad < start_end) {
     const float x = rtl ? w - theme::kPad - name_w : theme::kPad;
-    list->AddText(bold, theme::kBodySize, ImVec2(x, (theme::kBarHeight - theme::kBodySize) * 0.5f), c.text,
-                  name.c_str());
+    list->AddText(bold, theme::kBodySize, ImVec2(x, (row - theme::kBodySize) * 0.5f), c.text, name.c_str());
   }
+  return height;
 }
 
 void CheckEscape() {
@@ -218,8 +242,8 @@ void Frame() {
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
   const Screen shown = a.screen;
-  DrawTopBar();
-  ui::BeginContent("##content", theme::kBarHeight, 0.0f);
+  const float bar_height = DrawTopBar();
+  ui::BeginContent("##content", bar_height, 0.0f);
   switch (shown) {
     case Screen::start: screens::Start(a); break;
     case Screen::safety: screens::Safety(a); break;
@@ -237,6 +261,7 @@ void Frame() {
     case Screen::report_sent: screens::ReportSent(a); break;
     case Screen::report_kept: screens::ReportKept(a); break;
     case Screen::report_failed: screens::ReportFailed(a); break;
+    case Screen::display: screens::Display(a); break;
   }
   ui::EndContent();
   ImGui::End();

@@ -14,13 +14,14 @@ namespace app {
 
 enum class Screen {
   start, safety, question, emergency, result, end, error, language,
-  report_consent, report_code, report_sending, report_refused, report_sent, report_kept, report_failed, reply
+  report_consent, report_code, report_sending, report_refused, report_sent, report_kept, report_failed, reply, display
 };
 
 struct App {
   Model model;
   Screen screen = Screen::start;
   Screen before_language = Screen::start;  // where the language screen returns to
+  Screen before_display = Screen::start;   // where the text size and contrast screen returns to
   bool started = false;
   bool why_open = false;                 // "why we ask" unfolded on this question
   std::vector<std::string> multi;        // options ticked on the current multi question

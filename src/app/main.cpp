@@ -12,10 +12,17 @@
 #include "report.h"
 #include "platform_web.h"
 #include "renderer_webgl2.h"
+#include "speech.h"
 #include "theme.h"
 #include "ui.h"
 
 namespace {
+// Settings may arrive from the page before the app has started (and has a frame to draw).
+void RedrawIfStarted() {
+  if (app::Get().started)
+    platform::RequestRedraw();
+}
+
 // Fonts arrive before the start call, so the context exists from the first entry point on.
 void EnsureContext() {
   if (ImGui::GetCurrentContext() != nullptr)
@@ -24,7 +31,6 @@ void EnsureContext() {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing is ever written anywhere
   io.LogFilename = nullptr;
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames while idle
   theme::Apply(ImGui::GetStyle());
 }
@@ -62,6 +68,25 @@ EMSCRIPTEN_KEEPALIVE void signaal_activate(const char* id) {
   ui::Activate(id);
   platform::RunFramesNow(2);  // the click, then the screen it leads to
   platform::RequestRedraw();
+}
+
+// The mirror's keyboard focus moved to the widget `id`, or left the mirror (""): the canvas
+// draws the focus ring there. Keyboard focus itself lives in the DOM (web/mirror.js).
+EMSCRIPTEN_KEEPALIVE void signaal_focus(const char* id) {
+  ui::SetFocus(id);
+  RedrawIfStarted();
+}
+
+// The person's system asks for more contrast (prefers-contrast: more), or stopped asking.
+EMSCRIPTEN_KEEPALIVE void signaal_prefer_contrast(int more) {
+  theme::SetHighContrast(more != 0);
+  RedrawIfStarted();
+}
+
+// The languages the device can read aloud with a voice of its own ("nl,en"; web/speech.js).
+EMSCRIPTEN_KEEPALIVE void signaal_set_voices(const char* languages) {
+  speech::SetVoices(languages);
+  RedrawIfStarted();
 }
 
 // The hidden textarea changed (typing, IME, paste, selection): its whole value and selection

@@ -14,6 +14,9 @@
 #include <emscripten/html5_webgl.h>
 #include <imgui.h>
 
+#include "theme.h"
+
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <cstring>
@@ -194,53 +197,41 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
 // [SECTION] Keyboard
 //-----------------------------------------------------------------------------
 
-ImGuiKey KeyFromDom(const char* key) {
-  struct Entry {
-    const char* dom;
-    ImGuiKey key;
-  };
-  static constexpr Entry kKeys[] = {
-      {"Escape", ImGuiKey_Escape},      {"Enter", ImGuiKey_Enter},
-      {"Tab", ImGuiKey_Tab},            {"Backspace", ImGuiKey_Backspace},
-      {"Delete", ImGuiKey_Delete},      {" ", ImGuiKey_Space},
-      {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
-      {"ArrowUp", ImGuiKey_UpArrow},    {"ArrowDown", ImGuiKey_DownArrow},
-      {"Home", ImGuiKey_Home},          {"End", ImGuiKey_End},
-      {"PageUp", ImGuiKey_PageUp},      {"PageDown", ImGuiKey_PageDown},
-      {"Shift", ImGuiKey_LeftShift},    {"Control", ImGuiKey_LeftCtrl},
-      {"Alt", ImGuiKey_LeftAlt},        {"Meta", ImGuiKey_LeftSuper},
-  };
-  for (const Entry& e : kKeys)
-    if (std::strcmp(key, e.dom) == 0)
-      return e.key;
-  if (key[0] >= 'a' && key[0] <= 'z' && key[1] == '\0')
-    return static_cast<ImGuiKey>(ImGuiKey_A + (key[0] - 'a'));
-  if (key[0] >= 'A' && key[0] <= 'Z' && key[1] == '\0')
-    return static_cast<ImGuiKey>(ImGuiKey_A + (key[0] - 'A'));
-  return ImGuiKey_None;
+// The page's DOM mirror (web/mirror.js) owns keyboard focus: Tab and Shift+Tab move between
+// its real buttons, Enter and Space press them (which calls signaal_activate), so those keys
+// must reach the browser untouched. The canvas only takes Escape (the quick exit) and the
+// keys that scroll a page; while a text field has the keyboard, even those belong to its
+// textarea, except Escape.
+float ScrollStep(const char* key) {
+  const float page = std::max(ImGui::GetIO().DisplaySize.y - theme::kBarHeight, 0.0f) * 0.85f;
+  constexpr float kLine = 48.0f;
+  constexpr float kAll = 1e6f;  // clamped to the content by the scroll region
+  if (std::strcmp(key, "ArrowDown") == 0) return kLine;
+  if (std::strcmp(key, "ArrowUp") == 0) return -kLine;
+  if (std::strcmp(key, "PageDown") == 0) return page;
+  if (std::strcmp(key, "PageUp") == 0) return -page;
+  if (std::strcmp(key, "End") == 0) return kAll;
+  if (std::strcmp(key, "Home") == 0) return -kAll;
+  return 0.0f;
 }
 
-// Characters never come from here: all text arrives through the textarea, which also sees
-// what Android keyboards and IMEs send (keyCode 229, composition events).
 EM_BOOL OnKey(int type, const EmscriptenKeyboardEvent* e, void*) {
-  const ImGuiKey key = KeyFromDom(e->key);
-  if (key == ImGuiKey_None || (g.text_input && key != ImGuiKey_Escape))
-    return EM_FALSE;
-  ImGuiIO& io = ImGui::GetIO();
   const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-  io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
-  io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
-  io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
-  io.AddKeyEvent(ImGuiMod_Super, e->metaKey);
-  io.AddKeyEvent(key, down);
-  if (down && (key == ImGuiKey_Enter || key == ImGuiKey_Space))
-    RunFramesNow(3);  // keyboard activation of a link must also count as a gesture
-  else
+  if (std::strcmp(e->key, "Escape") == 0) {
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, down);
     RequestRedraw();
-  // Let the browser keep its shortcuts (copy, paste, reload); take the keys ImGui uses.
-  const bool modified = e->ctrlKey || e->metaKey || e->altKey;
-  return !modified && key != ImGuiKey_LeftShift && key != ImGuiKey_LeftCtrl &&
-         key != ImGuiKey_LeftAlt && key != ImGuiKey_LeftSuper && !(key >= ImGuiKey_A && key <= ImGuiKey_Z);
+    return EM_TRUE;
+  }
+  if (g.text_input || e->ctrlKey || e->metaKey || e->altKey || !down)
+    return EM_FALSE;
+  const float step = ScrollStep(e->key);
+  if (step == 0.0f)
+    return EM_FALSE;
+  // Applied at once: Home or End must not add up with the next key before a frame sees them.
+  g.drag_scroll += step;
+  RunFramesNow(1);
+  RequestRedraw();
+  return EM_TRUE;
 }
 
 }  // namespace

@@ -37,6 +37,8 @@ struct State {
   float scroll_max = 0.0f;
   std::vector<Node> nodes;
   std::string activate;  // id the DOM mirror pressed
+  std::string focus;     // id the DOM mirror's keyboard focus is on
+  bool reveal_focus = false;  // scroll the focused widget into view (the focus just moved)
   // Text entry: the focused field, the textarea's latest value, what the page must do next.
   std::string text_focus;
   bool text_focus_drawn = false;  // the focused field was drawn this frame
@@ -61,6 +63,22 @@ ImVec4 VisibleRect(ImVec2 min, ImVec2 max) {
   if (x1 <= x0 || y1 <= y0)
     return ImVec4(0, 0, 0, 0);
   return ImVec4(x0, y0, x1 - x0, y1 - y0);
+}
+
+// Scrolls the content so that the band [top, bottom] (screen y) is inside the clip rectangle
+// of the current window, with a margin.
+void ScrollIntoView(float top, float bottom) {
+  ImDrawList* list = ImGui::GetWindowDrawList();
+  const float clip_top = list->GetClipRectMin().y, clip_bottom = list->GetClipRectMax().y;
+  float delta = 0.0f;
+  if (bottom > clip_bottom)
+    delta = bottom - clip_bottom + theme::kPad;
+  if (top - delta < clip_top)  // taller than the view: its start matters most
+    delta = top - clip_top - theme::kPad;
+  if (delta == 0.0f)
+    return;
+  ImGui::SetScrollY(ImGui::GetScrollY() + delta);
+  platform::RequestRedraw();
 }
 
 Node& Record(Role role, std::string_view id, std::string_view label, ImVec2 min, ImVec2 max) {
@@ -148,6 +166,18 @@ void BeginFrame(bool rtl) {
 }
 
 void Activate(std::string id) { g.activate = std::move(id); }
+
+void SetFocus(std::string id) {
+  g.focus = std::move(id);
+  g.reveal_focus = !g.focus.empty();
+}
+
+void MarkLanguage(std::string_view lang, bool rtl) {
+  if (g.nodes.empty())
+    return;
+  g.nodes.back().lang = lang;
+  g.nodes.back().rtl = rtl;
+}
 
 void BeginContent(const char* id, float top, float bottom) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -266,6 +296,16 @@ bool Pressable(std::string_view id, std::string_view label, Style style, bool se
   const float text_h = MeasureText(font, theme::kBodySize, label, text_w);
   DrawText(list, font, theme::kBodySize, ImVec2(pos.x + theme::kPad, pos.y + (size.y - text_h) * 0.5f), text_w,
            label, look.text, centered);
+  if (g.focus == id) {
+    // Outside the widget with a gap, so it never reads as a border or as "chosen".
+    const float gap = 2.0f + theme::kFocusRing * 0.5f;
+    list->AddRect(ImVec2(pos.x - gap, pos.y - gap), ImVec2(max.x + gap, max.y + gap), theme::colors().focus,
+                  theme::kRounding + gap, 0, theme::kFocusRing);
+    if (g.reveal_focus) {
+      g.reveal_focus = false;
+      ScrollIntoView(pos.y - gap - theme::kFocusRing, max.y + gap + theme::kFocusRing);
+    }
+  }
   Node& n = Record(role, id, label, pos, max);
   n.selected = selected;
   return pressed;
@@ -425,15 +465,16 @@ bool TextField(std::string_view id, std::string_view label, std::string* text, s
   ImGui::PushID(id.data(), id.data() + id.size());
   bool pressed = ImGui::InvisibleButton("##field", box);
   ImGui::PopID();
+  bool from_mirror = false;  // a screen reader or the keyboard: no pointer says where the caret goes
   if (!g.activate.empty() && g.activate == id) {
-    pressed = true;
+    pressed = from_mirror = true;
     g.activate.clear();
   }
   const ImVec4 rect = VisibleRect(pos, max);
   if (pressed) {
     g.text_focus = std::string(id);
     const ImVec2 mouse = ImGui::GetIO().MousePos;
-    const int at = mouse.x > -FLT_MAX
+    const int at = !from_mirror && mouse.x > -FLT_MAX
                        ? OffsetAt(font, size, lines, ImVec2(mouse.x - origin.x, mouse.y - origin.y), inner_w, text->data())
                        : static_cast<int>(text->size());
     sel_start = sel_end = at;
@@ -475,16 +516,7 @@ bool TextField(std::string_view id, std::string_view label, std::string* text, s
     // when something moved it: a finger may scroll away while the field keeps the focus.
     if (g.reveal_caret || changed || pressed) {
       g.reveal_caret = false;
-      const float clip_top = list->GetClipRectMin().y, clip_bottom = list->GetClipRectMax().y;
-      float delta = 0.0f;
-      if (top.y + line_h > clip_bottom)
-        delta = top.y + line_h - clip_bottom + theme::kPad;
-      else if (top.y < clip_top)
-        delta = top.y - clip_top - theme::kPad;
-      if (delta != 0.0f) {
-        ImGui::SetScrollY(ImGui::GetScrollY() + delta);
-        platform::RequestRedraw();
-      }
+      ScrollIntoView(top.y, top.y + line_h);
     }
   }
   Node& n = Record(Role::textbox, id, label, pos, max);
@@ -555,9 +587,17 @@ std::string DescribeJson(std::string_view screen, std::string_view lang, bool rt
       w["value"] = n.text;
       w["focused"] = n.focused;
     }
+    if (!n.lang.empty()) {
+      w["lang"] = n.lang;
+      w["dir"] = n.rtl ? "rtl" : "ltr";
+    }
     widgets.push_back(std::move(w));
   }
-  return nlohmann::json{{"screen", screen}, {"lang", lang}, {"dir", rtl ? "rtl" : "ltr"}, {"widgets", widgets}}
+  return nlohmann::json{{"screen", screen},
+                        {"lang", lang},
+                        {"dir", rtl ? "rtl" : "ltr"},
+                        {"scroll", {g.scroll_y, g.scroll_max}},
+                        {"widgets", widgets}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -25,12 +25,19 @@ struct Node {
   float value = 0.0f;  // progressbar: 0..1
   std::string text;    // textbox: what it holds
   bool focused = false;  // textbox: the keyboard types into it
+  std::string lang;      // when it is in another language than the screen (a language's own name)
+  bool rtl = false;      // with `lang`: that language's direction
   ImVec4 rect;         // x, y, w, h of the visible part, CSS px; w = h = 0 when scrolled away
 };
 
 // --- Frame and screen
 void BeginFrame(bool rtl);
 void Activate(std::string id);  // the DOM mirror pressed a widget: it reports a click next frame
+// The DOM mirror's keyboard focus is on widget `id` ("" for none): it draws a focus ring and
+// scrolls itself into view.
+void SetFocus(std::string id);
+// The screen for tests and the DOM mirror: its widgets, and how far (of how far it can) the
+// content is scrolled, in CSS px.
 std::string DescribeJson(std::string_view screen, std::string_view lang, bool rtl);
 
 // The scrolling content column, centred and at most theme::kMaxColumn wide.
@@ -45,6 +52,8 @@ void Heading(std::string_view text, std::string_view id = "heading");
 void Paragraph(std::string_view text, bool muted = false, float size = 0.0f, std::string_view id = "text");
 void Spacer(float height);
 bool Button(std::string_view id, std::string_view label, Style style, bool selected = false, Role role = Role::button);
+// The last widget's label is in language `lang` (written right to left when `rtl`).
+void MarkLanguage(std::string_view lang, bool rtl);
 // A button at a given place, for the top bar.
 bool BarButton(std::string_view id, std::string_view label, Style style, ImVec2 pos, ImVec2 size);
 void Progress(std::string_view id, float fraction, std::string_view label);

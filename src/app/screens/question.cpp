@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/speech.h"
 #include "app/theme.h"
 #include "app/ui.h"
 
@@ -24,6 +25,33 @@ void Answered(app::App& a, const signaal::Question& q, const std::vector<std::st
     app::Go(app::Screen::result);
   else
     app::Go(app::Screen::question);
+}
+
+// The labels of a question's answers, in the order they are shown (Choices below).
+std::vector<std::string> AnswerLabels(const signaal::Question& q) {
+  using app::T;
+  std::vector<std::string> labels;
+  if (q.type == signaal::QuestionType::yesno)
+    for (const char* v : {"yes", "no", "unsure"})
+      labels.push_back(T(std::string("answer.") + v));
+  else
+    for (const signaal::Option& o : q.options)
+      labels.push_back(T("q." + q.id + ".opt." + o.value));
+  labels.push_back(T("answer.prefer_not"));
+  return labels;
+}
+
+// Shown only when the device has a voice of its own for this language (web/speech.js).
+void ReadAloud(app::App& a, const signaal::Question& q) {
+  const std::string& lang = a.model.Locale().code;
+  if (!speech::CanSpeak(lang))
+    return;
+  if (!ui::Button("question.read_aloud", app::T("question.read_aloud"), ui::Style::quiet))
+    return;
+  std::string text = a.model.QuestionText(q);
+  for (const std::string& label : AnswerLabels(q))
+    text += "\n" + label;
+  speech::Say(lang, text);
 }
 
 void Choices(app::App& a, const signaal::Question& q, const signaal::Answer* given) {
@@ -81,6 +109,7 @@ void Question(app::App& a) {
                               {{"position", std::to_string(p.position)}, {"total", std::to_string(p.total)}}));
   ui::Paragraph(T("section." + q->section), true, theme::kSmallSize);
   ui::Heading(a.model.QuestionText(*q), "q." + q->id);
+  ReadAloud(a, *q);
   if (q->sensitive) {
     if (ui::Button("why", T("question.why"), ui::Style::quiet))
       a.why_open = !a.why_open;

@@ -22,5 +22,7 @@ void ReportSent(app::App& a);     // what happens next
 void ReportKept(app::App& a);     // no connection: the sealed report waits in the outbox
 void ReportFailed(app::App& a);   // the upload failed: try again or go back
 void Reply(app::App& a);          // type a follow-up code, read the organisation's reply
+void Display(app::App& a);        // text size and contrast
+void DisplayButton(app::App& a);  // the way to Display, on the start and language screens
 
 }  // namespace screens

@@ -11,7 +11,9 @@ namespace screens {
 void LanguageList(app::App& a) {
   for (const signaal::LocaleInfo& info : a.model.Offered()) {
     const bool current = info.code == a.model.Locale().code;
-    if (ui::Button("lang." + info.code, info.name, ui::Style::option, current, ui::Role::option) && !current)
+    const bool pressed = ui::Button("lang." + info.code, info.name, ui::Style::option, current, ui::Role::option);
+    ui::MarkLanguage(info.code, info.dir == signaal::TextDirection::rtl);  // each name is in its own language
+    if (pressed && !current)
       app::ChangeLanguage(info.code);
   }
 }
@@ -19,6 +21,7 @@ void LanguageList(app::App& a) {
 void Start(app::App& a) {
   using app::T;
   ui::Heading(T("start.title"));
+  DisplayButton(a);
   ui::Paragraph(T("start.intro"));
   ui::Paragraph(T("start.private"), true);
   ui::Spacer(theme::kGap);
