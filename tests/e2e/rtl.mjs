@@ -17,7 +17,7 @@ function siteWithArabic(site) {
   config.locales = [...config.locales, 'ar'];
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
   execFileSync('/usr/bin/python3', [path.join(ROOT, 'src/app/tools/build_site.py'), '--web', path.join(ROOT, 'web'),
-    '--locales', path.join(ROOT, 'locales'), '--app', site, '--fonts', '/usr/share/fonts/truetype/noto',
+    '--locales', path.join(ROOT, 'locales'), '--app', site, '--fonts', '/usr/share/fonts',
     '--config', path.join(dir, 'config.json'), '--out', path.join(dir, 'site')], { stdio: ['ignore', 'ignore', 'inherit'] });
   return dir;
 }
