@@ -16,6 +16,16 @@
   const fontsAdded = new Set();  // "face:file": a file may serve both faces
   let module = null;
 
+  // Every call into wasm with a string argument goes through this one helper (boot.js,
+  // mirror.js, text_input.js): the string is copied into the heap, passed as a pointer and
+  // freed after. It is handed to Emscripten as a module option, so it is a method of the module.
+  function withString(text, fn) {
+    const size = this.lengthBytesUTF8(text) + 1;
+    const ptr = this._malloc(size);
+    this.stringToUTF8(text, ptr, size);
+    try { return fn(ptr); } finally { this._free(ptr); }
+  }
+
   // The build's facts: {fonts: {code: {regular: [files], bold: [files]}}, self_sufficient: [codes]}.
   const build = (() => {
     try { return JSON.parse(document.querySelector('meta[name="signaal-build"]').content); } catch (e) { return {}; }
@@ -101,15 +111,7 @@
   }
 
   function withStrings(a, b, fn) {
-    const put = (s) => {
-      const size = module.lengthBytesUTF8(s) + 1;
-      const p = module._malloc(size);
-      module.stringToUTF8(s, p, size);
-      return p;
-    };
-    const pa = put(a);
-    const pb = put(b);
-    try { fn(pa, pb); } finally { module._free(pa); module._free(pb); }
+    module.withString(a, (pa) => module.withString(b, (pb) => fn(pa, pb)));
   }
 
   // The phone's first language the site offers: the same tag, or its language (pt-BR -> pt;
@@ -138,7 +140,7 @@
   async function start() {
     // Nothing here waits for anything it does not need: the program and the content are
     // fetched at once, the locale and its fonts as soon as the config names the choices.
-    const program = createSignaal({ locateFile: (path) => path });
+    const program = createSignaal({ locateFile: (path) => path, withString });
     CONTENT.forEach((name) => fetchInto(name));
     const configText = await fetchInto('config.json');
     let config = {};

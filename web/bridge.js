@@ -31,10 +31,7 @@
   async function fetchReply(lookupId, done) {
     let bytes = null;
     try {
-      const res = await fetch(config.replies_url, {
-        method: 'POST', body: lookupId, headers: { 'Content-Type': 'application/octet-stream' },
-        credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
-      });
+      const res = await window.signaalUpload.postBytes(config.replies_url, lookupId);
       if (res.ok) bytes = new Uint8Array(await res.arrayBuffer());
     } catch { /* offline or unreachable: said as such */ }
     lookupId.fill(0);

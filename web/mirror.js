@@ -19,14 +19,8 @@
   const live = () => document.getElementById('announce');
   const textarea = () => document.getElementById('text-bridge');
 
-  function withString(text, fn) {
-    const size = module.lengthBytesUTF8(text) + 1;
-    const ptr = module._malloc(size);
-    module.stringToUTF8(text, ptr, size);
-    try { return fn(ptr); } finally { module._free(ptr); }
-  }
-  const activate = (id) => withString(id, (p) => module._signaal_activate(p));
-  const reportFocus = (id) => withString(id, (p) => module._signaal_focus(p));
+  const activate = (id) => module.withString(id, (p) => module._signaal_activate(p));
+  const reportFocus = (id) => module.withString(id, (p) => module._signaal_focus(p));
 
   const TAG = { heading: 'h2', text: 'p', button: 'button', option: 'button', checkbox: 'button', link: 'button',
                 progressbar: 'div', textbox: 'div' };

@@ -27,13 +27,6 @@
     return value.length;
   }
 
-  function withString(text, fn) {
-    const size = module.lengthBytesUTF8(text) + 1;
-    const ptr = module._malloc(size);
-    module.stringToUTF8(text, ptr, size);
-    try { return fn(ptr); } finally { module._free(ptr); }
-  }
-
   let sent = null;  // what the program last heard: no call when nothing changed
   function send() {
     const ta = textarea();
@@ -44,7 +37,7 @@
     const key = `${start}:${end}:${value}`;
     if (key === sent) return;
     sent = key;
-    withString(value, (p) => module._signaal_text_edit(p, start, end));
+    module.withString(value, (p) => module._signaal_text_edit(p, start, end));
   }
 
   function set(on, value, start, end, rect) {

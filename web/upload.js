@@ -15,16 +15,21 @@
   let onCount = () => {};    // tells the app how many envelopes wait
   let flushing = null;
 
+  // Every request to the intake (envelopes, reply lookups): bytes out, nothing of the page
+  // along (no cookies, no cache, no referrer).
+  function postBytes(url, bytes) {
+    return fetch(url, {
+      method: 'POST', body: bytes, headers: { 'Content-Type': 'application/octet-stream' },
+      credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
+    });
+  }
+
   // 'sent', 'refused' (4xx: final) or 'failed' (no answer or 5xx after every try).
   async function post(bytes) {
     for (let attempt = 1, pause = FIRST_PAUSE_MS; attempt <= ATTEMPTS && !stopped; attempt++, pause *= 2) {
       let status = 0;  // 0: no answer at all
       try {
-        const res = await fetch(config.intake_url, {
-          method: 'POST', body: bytes, headers: { 'Content-Type': 'application/octet-stream' },
-          credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer',
-        });
-        status = res.status;
+        status = (await postBytes(config.intake_url, bytes)).status;
       } catch { /* offline or the intake unreachable: retried */ }
       if (status >= 200 && status < 300) return 'sent';
       if (status >= 400 && status < 500) return 'refused';
@@ -109,5 +114,5 @@
     flush();
   }
 
-  window.signaalUpload = { attach, send, flush, stop() { stopped = true; } };
+  window.signaalUpload = { attach, send, flush, postBytes, stop() { stopped = true; } };
 })();
