@@ -2,6 +2,7 @@
 #include "theme.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "palette.h"
 
@@ -34,7 +35,7 @@ void SetTextScale(float scale) {
   const float s = std::clamp(scale, kMinTextScale, kMaxTextScale);
   Get().text_scale = s;
   // The bar holds one line of body text in buttons with 8 px around and 13 px inside them.
-  detail::sizes = {19.0f * s, 25.0f * s, 16.0f * s, std::max(64.0f, 2.0f * 19.0f * s + 26.0f)};
+  detail::sizes = {19.0f * s, 25.0f * s, 16.0f * s, std::max(64.0f, std::ceil(2.0f * 19.0f * s + 26.0f))};
   if (ImGui::GetCurrentContext() != nullptr)
     ImGui::GetStyle().FontSizeBase = kBodySize;
 }

@@ -35,6 +35,9 @@ struct State {
   bool scroll_to_top = false;
   float scroll_y = 0.0f;    // the content's scroll position and limit, as of the last frame
   float scroll_max = 0.0f;
+  // Scrolling stays on whole CSS px: ImGui truncates item positions, so a fractional scroll
+  // changes the content's height (and the scroll limit) by a pixel. A drag's fraction waits here.
+  float drag_rest = 0.0f;
   std::vector<Node> nodes;
   std::string activate;  // id the DOM mirror pressed
   std::string focus;     // id the DOM mirror's keyboard focus is on
@@ -77,7 +80,8 @@ void ScrollIntoView(float top, float bottom) {
     delta = top - clip_top - theme::kPad;
   if (delta == 0.0f)
     return;
-  ImGui::SetScrollY(ImGui::GetScrollY() + delta);
+  const float y = ImGui::GetScrollY() + delta;
+  ImGui::SetScrollY(delta > 0.0f ? std::ceil(y) : std::floor(y));
   platform::RequestRedraw();
 }
 
@@ -135,8 +139,10 @@ float TextWidth(ImFont* font, float size, std::string_view text) {
   return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
 }
 
+// Whole pixels: ImGui truncates item positions toward zero, so fractional heights would make
+// the content a pixel taller once it is scrolled above the window's top.
 float MeasureText(ImFont* font, float size, std::string_view text, float width) {
-  return LayoutLines(font, size, text, width, [](const char*, const char*, float) {});
+  return std::ceil(LayoutLines(font, size, text, width, [](const char*, const char*, float) {}));
 }
 
 void DrawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width, std::string_view text,
@@ -189,8 +195,11 @@ void BeginContent(const char* id, float top, float bottom) {
     g.scroll_to_top = false;
   }
   const float drag = platform::TakeDragScroll();
-  if (drag != 0.0f)
-    target = std::clamp((target >= 0.0f ? target : g.scroll_y) + drag, 0.0f, g.scroll_max);
+  if (drag != 0.0f) {
+    const float wanted = (target >= 0.0f ? target : g.scroll_y) + drag + g.drag_rest;
+    target = std::clamp(std::round(wanted), 0.0f, g.scroll_max);
+    g.drag_rest = target == std::round(wanted) ? wanted - target : 0.0f;
+  }
   if (target >= 0.0f)
     ImGui::SetNextWindowScroll(ImVec2(-1.0f, target));
   ImGui::SetCursorPos(ImVec2(0.0f, top));
@@ -456,7 +465,8 @@ bool TextField(std::string_view id, std::string_view label, std::string* text, s
 
   const std::vector<LinePlace> lines = PlaceLines(font, size, *text, inner_w);
   const float line_h = size * kLineSpacing;
-  const float text_h = std::max(lines.back().y + line_h, line_h * static_cast<float>(std::max(1, min_lines)));
+  const float text_h =
+      std::ceil(std::max(lines.back().y + line_h, line_h * static_cast<float>(std::max(1, min_lines))));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const ImVec2 box(g.column_w, std::max(theme::kMinTarget, text_h + 2.0f * theme::kPad));
   const ImVec2 max(pos.x + box.x, pos.y + box.y);
