@@ -6,6 +6,7 @@
 #include <sodium.h>
 
 #include "report_date.h"
+#include "utf8.h"
 
 namespace signaal {
 namespace {
@@ -81,25 +82,6 @@ void only_keys(const json& j, std::initializer_list<const char*> allowed, const 
 
 namespace {
 
-// Decodes the code point at `i`: its value and length, or false for invalid UTF-8 (bad or
-// overlong sequences, surrogates, beyond U+10FFFF).
-bool decode_code_point(std::string_view text, std::size_t i, std::uint32_t* cp, std::size_t* length) {
-  const auto b = static_cast<unsigned char>(text[i]);
-  if (b < 0x80) *length = 1, *cp = b;
-  else if ((b & 0xe0) == 0xc0) *length = 2, *cp = b & 0x1f;
-  else if ((b & 0xf0) == 0xe0) *length = 3, *cp = b & 0x0f;
-  else if ((b & 0xf8) == 0xf0) *length = 4, *cp = b & 0x07;
-  else return false;
-  if (i + *length > text.size()) return false;
-  for (std::size_t k = 1; k < *length; ++k) {
-    const auto c = static_cast<unsigned char>(text[i + k]);
-    if ((c & 0xc0) != 0x80) return false;
-    *cp = (*cp << 6) | (c & 0x3f);
-  }
-  static constexpr std::uint32_t shortest[] = {0, 0, 0x80, 0x800, 0x10000};
-  return *cp >= shortest[*length] && *cp <= 0x10ffff && !(*cp >= 0xd800 && *cp <= 0xdfff);
-}
-
 bool is_disallowed_control(std::uint32_t cp) {
   return (cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f || (cp >= 0x80 && cp < 0xa0);
 }
@@ -111,7 +93,7 @@ std::optional<std::size_t> count_text_code_points(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::uint32_t cp = 0;
     std::size_t length = 0;
-    if (!decode_code_point(text, i, &cp, &length) || is_disallowed_control(cp)) return std::nullopt;
+    if (!decode_utf8(text, i, &cp, &length) || is_disallowed_control(cp)) return std::nullopt;
     i += length;
     ++count;
   }
@@ -124,7 +106,7 @@ std::string fit_report_text(std::string_view text, std::size_t max_code_points) 
   for (std::size_t i = 0; i < text.size() && count < max_code_points;) {
     std::uint32_t cp = 0;
     std::size_t length = 1;
-    if (!decode_code_point(text, i, &cp, &length)) {
+    if (!decode_utf8(text, i, &cp, &length)) {
       i += 1;  // a stray byte: dropped, the rest is kept
       continue;
     }
