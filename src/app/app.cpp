@@ -198,7 +198,8 @@ float DrawTopBar() {
   const float name_w = ui::TextWidth(bold, theme::kBodySize, name);
   if (name_w + 2.0f * theme::kPad < start_end) {
     const float x = rtl ? w - theme::kPad - name_w : theme::kPad;
-    list->AddText(bold, theme::kBodySize, ImVec2(x, (row - theme::kBodySize) * 0.5f), c.text, name.c_str());
+    ui::DrawText(list, bold, theme::kBodySize, ImVec2(x, (row - theme::kBodySize * 1.3f) * 0.5f), name_w + 1.0f, name,
+                 c.text);
   }
   return height;
 }

@@ -15,7 +15,11 @@
 #include <cfloat>
 #include <cmath>
 
+#include "core/arabic_shaping.h"
+#include "core/bidi.h"
 #include "core/report.h"
+#include "core/unicode_properties.h"
+#include "core/utf8.h"
 #include "fonts.h"
 #include "platform_web.h"
 #include "theme.h"
@@ -39,6 +43,7 @@ struct State {
   // changes the content's height (and the scroll limit) by a pixel. A drag's fraction waits here.
   float drag_rest = 0.0f;
   std::vector<Node> nodes;
+  std::vector<std::string> drawn;  // the last DrawText's lines as drawn, when reordered: for its node
   std::string activate;  // id the DOM mirror pressed
   std::string focus;     // id the DOM mirror's keyboard focus is on
   bool reveal_focus = false;  // scroll the focused widget into view (the focus just moved)
@@ -91,6 +96,8 @@ Node& Record(Role role, std::string_view id, std::string_view label, ImVec2 min,
   n.id = id;
   n.label = label;
   n.rect = VisibleRect(min, max);
+  n.drawn = std::move(g.drawn);
+  g.drawn.clear();
   g.nodes.push_back(std::move(n));
   return g.nodes.back();
 }
@@ -129,6 +136,39 @@ float LayoutLines(ImFont* font, float size, std::string_view text, float width, 
   return y;
 }
 
+// ImGui draws code points left to right, as they come. Text with right-to-left characters, and
+// any text on a right-to-left screen, is shaped as a whole (an Arabic letter's form depends on
+// its neighbours), then wrapped, and each line put in display order (core/bidi.h).
+bool NeedsBidi(std::string_view text) {
+  if (g.rtl)
+    return true;
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::uint32_t cp = 0;
+    std::size_t length = 1;
+    if (signaal::decode_utf8(text, i, &cp, &length)) {
+      const signaal::BidiClass c = signaal::bidi_class(cp);
+      if (c == signaal::BidiClass::R || c == signaal::BidiClass::AL || c == signaal::BidiClass::AN)
+        return true;
+    }
+    i += std::max<std::size_t>(length, 1);
+  }
+  return false;
+}
+
+// `text` with its contextual forms (in *storage) when it needs bidi, else `text` itself.
+std::string_view Shaped(std::string_view text, std::string* storage) {
+  if (!NeedsBidi(text))
+    return text;
+  storage->clear();
+  for (const char32_t c : signaal::ShapeArabic(signaal::utf8_to_code_points(text)))
+    signaal::append_utf8(storage, c);
+  return *storage;
+}
+
 }  // namespace
 
 //-----------------------------------------------------------------------------
@@ -136,22 +176,37 @@ float LayoutLines(ImFont* font, float size, std::string_view text, float width, 
 //-----------------------------------------------------------------------------
 
 float TextWidth(ImFont* font, float size, std::string_view text) {
-  return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+  std::string storage;
+  const std::string_view shaped = Shaped(text, &storage);
+  return font->CalcTextSizeA(size, FLT_MAX, 0.0f, shaped.data(), shaped.data() + shaped.size()).x;
 }
 
 // Whole pixels: ImGui truncates item positions toward zero, so fractional heights would make
 // the content a pixel taller once it is scrolled above the window's top.
 float MeasureText(ImFont* font, float size, std::string_view text, float width) {
-  return std::ceil(LayoutLines(font, size, text, width, [](const char*, const char*, float) {}));
+  std::string storage;
+  return std::ceil(LayoutLines(font, size, Shaped(text, &storage), width, [](const char*, const char*, float) {}));
 }
 
-void DrawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width, std::string_view text,
+bool DrawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width, std::string_view text,
               ImU32 color, bool centered) {
-  LayoutLines(font, size, text, width, [&](const char* b, const char* e, float y) {
+  bool fits = true;
+  std::string storage;
+  const std::string_view shaped = Shaped(text, &storage);
+  const bool bidi = shaped.data() != text.data();
+  g.drawn.clear();
+  LayoutLines(font, size, shaped, width, [&](const char* b, const char* e, float y) {
+    if (bidi) {
+      g.drawn.push_back(signaal::DisplayLine(std::string_view(b, static_cast<std::size_t>(e - b)), g.rtl));
+      b = g.drawn.back().data();
+      e = b + g.drawn.back().size();
+    }
     const float w = font->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x;
+    fits = fits && w <= width + 0.5f;  // one glyph wider than the box: wrapping cannot help
     const float x = centered ? pos.x + (width - w) * 0.5f : g.rtl ? pos.x + width - w : pos.x;
     list->AddText(font, size, ImVec2(x, pos.y + y + (kLineSpacing - 1.0f) * size * 0.5f), color, b, e);
   });
+  return fits;
 }
 
 //-----------------------------------------------------------------------------
@@ -178,12 +233,6 @@ void SetFocus(std::string id) {
   g.reveal_focus = !g.focus.empty();
 }
 
-void MarkLanguage(std::string_view lang, bool rtl) {
-  if (g.nodes.empty())
-    return;
-  g.nodes.back().lang = lang;
-  g.nodes.back().rtl = rtl;
-}
 
 void BeginContent(const char* id, float top, float bottom) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -235,9 +284,9 @@ void Heading(std::string_view text, std::string_view id) {
   const float size = theme::kHeadingSize;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float h = MeasureText(font, size, text, g.column_w);
-  DrawText(ImGui::GetWindowDrawList(), font, size, pos, g.column_w, text, theme::colors().text);
+  const bool fits = DrawText(ImGui::GetWindowDrawList(), font, size, pos, g.column_w, text, theme::colors().text);
   ImGui::Dummy(ImVec2(g.column_w, h));
-  Record(Role::heading, id, text, pos, ImVec2(pos.x + g.column_w, pos.y + h));
+  Record(Role::heading, id, text, pos, ImVec2(pos.x + g.column_w, pos.y + h)).overflow = !fits;
 }
 
 void Paragraph(std::string_view text, bool muted, float size, std::string_view id) {
@@ -246,10 +295,10 @@ void Paragraph(std::string_view text, bool muted, float size, std::string_view i
     size = theme::kBodySize;
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float h = MeasureText(font, size, text, g.column_w);
-  DrawText(ImGui::GetWindowDrawList(), font, size, pos, g.column_w, text,
-           muted ? theme::colors().muted : theme::colors().text);
+  const bool fits = DrawText(ImGui::GetWindowDrawList(), font, size, pos, g.column_w, text,
+                             muted ? theme::colors().muted : theme::colors().text);
   ImGui::Dummy(ImVec2(g.column_w, h));
-  Record(Role::text, id, text, pos, ImVec2(pos.x + g.column_w, pos.y + h));
+  Record(Role::text, id, text, pos, ImVec2(pos.x + g.column_w, pos.y + h)).overflow = !fits;
 }
 
 namespace {
@@ -303,8 +352,9 @@ bool Pressable(std::string_view id, std::string_view label, Style style, bool se
   // glyph advances from wrapping that label onto a second line.
   const float text_w = size.x - 2.0f * theme::kPad + 0.5f;
   const float text_h = MeasureText(font, theme::kBodySize, label, text_w);
-  DrawText(list, font, theme::kBodySize, ImVec2(pos.x + theme::kPad, pos.y + (size.y - text_h) * 0.5f), text_w,
-           label, look.text, centered);
+  const bool fits = DrawText(list, font, theme::kBodySize, ImVec2(pos.x + theme::kPad, pos.y + (size.y - text_h) * 0.5f),
+                             text_w, label, look.text, centered) &&
+                    text_h <= size.y;
   if (g.focus == id) {
     // Outside the widget with a gap, so it never reads as a border or as "chosen".
     const float gap = 2.0f + theme::kFocusRing * 0.5f;
@@ -317,6 +367,7 @@ bool Pressable(std::string_view id, std::string_view label, Style style, bool se
   }
   Node& n = Record(role, id, label, pos, max);
   n.selected = selected;
+  n.overflow = !fits;
   return pressed;
 }
 
@@ -334,6 +385,38 @@ bool Button(std::string_view id, std::string_view label, Style style, bool selec
   return pressed;
 }
 
+int ChoiceGrid(const std::vector<Choice>& choices, int max_columns) {
+  ImFont* bold = fonts::Get(fonts::Face::bold);  // a chosen option's face: the wider one
+  float widest = 0.0f;
+  for (const Choice& c : choices)
+    widest = std::max(widest, TextWidth(bold, theme::kBodySize, c.label));
+  const float gap = theme::kGap;
+  const int fit = static_cast<int>((g.column_w + gap) / (widest + 2.0f * theme::kPad + gap));
+  const int columns = std::clamp(fit, 1, std::max(1, max_columns));
+  const float cell_w = std::floor((g.column_w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
+  int pressed = -1;
+  for (std::size_t row = 0; row < choices.size(); row += static_cast<std::size_t>(columns)) {
+    const std::size_t end = std::min(choices.size(), row + static_cast<std::size_t>(columns));
+    float height = theme::kMinTarget;  // one height for the row, so the options line up
+    for (std::size_t i = row; i < end; ++i)
+      height = std::max(height, MeasureText(bold, theme::kBodySize, choices[i].label, cell_w - 2.0f * theme::kPad) + 28.0f);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    for (std::size_t i = row; i < end; ++i) {
+      const float offset = static_cast<float>(i - row) * (cell_w + gap);
+      const float x = g.rtl ? start.x + g.column_w - offset - cell_w : start.x + offset;
+      const Choice& c = choices[i];
+      if (Pressable(c.id, c.label, Style::option, c.selected, Role::option, ImVec2(x, start.y), ImVec2(cell_w, height),
+                    columns > 1))
+        pressed = static_cast<int>(i);
+      g.nodes.back().lang = c.lang;
+      g.nodes.back().rtl = c.rtl;
+    }
+    ImGui::SetCursorScreenPos(start);
+    ImGui::Dummy(ImVec2(g.column_w, height));  // and the usual spacing before the next row
+  }
+  return pressed;
+}
+
 bool BarButton(std::string_view id, std::string_view label, Style style, ImVec2 pos, ImVec2 size) {
   return Pressable(id, label, style, false, Role::button, pos, size, true);
 }
@@ -344,7 +427,7 @@ void Progress(std::string_view id, float fraction, std::string_view label) {
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const float text_h = MeasureText(font, theme::kSmallSize, label, g.column_w);
   ImDrawList* list = ImGui::GetWindowDrawList();
-  DrawText(list, font, theme::kSmallSize, pos, g.column_w, label, c.muted);
+  const bool fits = DrawText(list, font, theme::kSmallSize, pos, g.column_w, label, c.muted);
   const float bar_y = pos.y + text_h + 6.0f;
   const float bar_h = 8.0f;
   list->AddRectFilled(ImVec2(pos.x, bar_y), ImVec2(pos.x + g.column_w, bar_y + bar_h), c.pressed, bar_h * 0.5f);
@@ -354,6 +437,7 @@ void Progress(std::string_view id, float fraction, std::string_view label) {
   ImGui::Dummy(ImVec2(g.column_w, text_h + 6.0f + bar_h));
   Node& n = Record(Role::progressbar, id, label, pos, ImVec2(pos.x + g.column_w, bar_y + bar_h));
   n.value = fraction;
+  n.overflow = !fits;
 }
 
 void Code(std::string_view id, std::string_view code) {
@@ -367,9 +451,9 @@ void Code(std::string_view id, std::string_view code) {
   ImDrawList* list = ImGui::GetWindowDrawList();
   list->AddRectFilled(pos, max, c.surface, theme::kRounding);
   list->AddRect(pos, max, c.accent, theme::kRounding, 0, 2.0f);
-  DrawText(list, font, size, ImVec2(pos.x + theme::kPad, pos.y + theme::kPad), inner_w, code, c.text, true);
+  const bool fits = DrawText(list, font, size, ImVec2(pos.x + theme::kPad, pos.y + theme::kPad), inner_w, code, c.text, true);
   ImGui::Dummy(ImVec2(g.column_w, max.y - pos.y));
-  Record(Role::text, id, code, pos, max);
+  Record(Role::text, id, code, pos, max).overflow = !fits;
 }
 
 //-----------------------------------------------------------------------------
@@ -588,7 +672,8 @@ std::string DescribeJson(std::string_view screen, std::string_view lang, bool rt
                         {"id", n.id},
                         {"label", n.label},
                         {"rect", {n.rect.x, n.rect.y, n.rect.z, n.rect.w}},
-                        {"visible", n.rect.z > 0.0f}};
+                        {"visible", n.rect.z > 0.0f},
+                        {"overflow", n.overflow}};
     if (n.role == Role::option || n.role == Role::checkbox)
       w["selected"] = n.selected;
     if (n.role == Role::progressbar)
@@ -597,6 +682,8 @@ std::string DescribeJson(std::string_view screen, std::string_view lang, bool rt
       w["value"] = n.text;
       w["focused"] = n.focused;
     }
+    if (!n.drawn.empty())
+      w["drawn"] = n.drawn;
     if (!n.lang.empty()) {
       w["lang"] = n.lang;
       w["dir"] = n.rtl ? "rtl" : "ltr";

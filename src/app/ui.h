@@ -27,6 +27,8 @@ struct Node {
   bool focused = false;  // textbox: the keyboard types into it
   std::string lang;      // when it is in another language than the screen (a language's own name)
   bool rtl = false;      // with `lang`: that language's direction
+  std::vector<std::string> drawn;  // its text's lines in display order, when shaped or reordered (bidi)
+  bool overflow = false;  // its text does not fit its box: a glyph wider than the line, or taller than a button
   ImVec4 rect;         // x, y, w, h of the visible part, CSS px; w = h = 0 when scrolled away
 };
 
@@ -52,8 +54,17 @@ void Heading(std::string_view text, std::string_view id = "heading");
 void Paragraph(std::string_view text, bool muted = false, float size = 0.0f, std::string_view id = "text");
 void Spacer(float height);
 bool Button(std::string_view id, std::string_view label, Style style, bool selected = false, Role role = Role::button);
-// The last widget's label is in language `lang` (written right to left when `rtl`).
-void MarkLanguage(std::string_view lang, bool rtl);
+// One of a set of choices laid out by ChoiceGrid; `lang`, when set, is the language its label
+// is in (written right to left when `rtl`).
+struct Choice {
+  std::string id, label;
+  bool selected = false;
+  std::string lang;
+  bool rtl = false;
+};
+// Options side by side, as many to a row as the widest label allows (at most `max_columns`),
+// in reading order. Returns the index of the one pressed, or -1.
+int ChoiceGrid(const std::vector<Choice>& choices, int max_columns);
 // A button at a given place, for the top bar.
 bool BarButton(std::string_view id, std::string_view label, Style style, ImVec2 pos, ImVec2 size);
 void Progress(std::string_view id, float fraction, std::string_view label);
@@ -83,8 +94,9 @@ bool TakeTextRequest(TextRequest* request);
 
 // Height of `text` wrapped to `width`.
 float MeasureText(ImFont* font, float size, std::string_view text, float width);
-// Draws `text` wrapped to `width` from `pos`, each line aligned to the start side.
-void DrawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width, std::string_view text,
+// Draws `text` wrapped to `width` from `pos`, each line aligned to the start side. Returns false
+// when a line is wider than `width` (a single glyph that wrapping cannot place).
+bool DrawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width, std::string_view text,
               ImU32 color, bool centered = false);
 float TextWidth(ImFont* font, float size, std::string_view text);
 

@@ -14,7 +14,7 @@ namespace {
 LocaleInfo read_locale_info(JsonReader& reader, const json& j, const std::string& pointer) {
   LocaleInfo info;
   if (!reader.object(j, pointer, {"code", "name", "dir", "script", "fallback", "produced_by", "reviewed",
-                                  "unsafe_words"})) {
+                                  "machine_translated", "unsafe_words"})) {
     return info;
   }
   info.code = reader.string(j, "code", pointer, true).value_or("");
@@ -42,6 +42,7 @@ LocaleInfo read_locale_info(JsonReader& reader, const json& j, const std::string
   }
   info.produced_by = reader.string(j, "produced_by", pointer, true).value_or("");
   info.reviewed = reader.boolean(j, "reviewed", pointer, true).value_or(false);
+  info.machine_translated = reader.boolean(j, "machine_translated", pointer, false).value_or(false);
   if (const json* words = reader.array_field(j, "unsafe_words", pointer, false)) {
     for (size_t i = 0; i < words->size(); ++i) {
       const json& word = (*words)[i];
@@ -109,6 +110,7 @@ void to_json(json& j, const LocaleInfo& info) {
            {"fallback", info.fallback},
            {"produced_by", info.produced_by},
            {"reviewed", info.reviewed},
+           {"machine_translated", info.machine_translated},
            {"unsafe_words", info.unsafe_words}};
 }
 

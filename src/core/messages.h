@@ -28,6 +28,7 @@ struct LocaleInfo {
   std::vector<std::string> fallback;  // the whole chain after this locale, in order: ["en"]
   std::string produced_by;            // who wrote or translated it, shown to the reader
   bool reviewed = false;              // checked by a second fluent reader
+  bool machine_translated = false;    // the language choice says so until it is reviewed
   // Words that must never show before the result (a watching boss or "boyfriend" may read
   // the screen): "trafficking", "victim", ... in this language. The lint enforces it.
   std::vector<std::string> unsafe_words;

@@ -35,6 +35,7 @@ export async function run(t, { context, server, site }) {
 
   await t.test('Tab reaches a widget and the canvas draws a focus ring around it, only while it has the focus', async () => {
     const { page, errors } = await openApp(context, server);
+    await page.keyboard.press('End');  // the answers sit below the languages
     const before = await ringPixels(page, 'who.self', focusColour);
     // The ring is drawn in the next frame: look until it shows (or goes), for a while.
     const ringUntil = async (test) => {

@@ -137,33 +137,37 @@ export async function drag(page, fromY, toY, x = 200) {
   await cdp.detach();
 }
 
-// Taps the centre of the widget `id`, scrolling it into view by dragging when needed.
+// Taps the centre of the widget `id`, scrolling it into view by dragging when needed: a widget
+// scrolled away (an empty rectangle) lies above the first shown one or below the last.
 export async function tap(page, id) {
   const pred = typeof id === 'function' ? id : (w) => w.id === id;
-  for (let attempt = 0; attempt < 12; attempt++) {
+  const view = page.viewportSize();
+  let stuck = 0;
+  for (let attempt = 0; attempt < 40; attempt++) {
     const desc = await describe(page);
-    const w = desc.widgets.find(pred);
-    if (!w) break;
+    const at = desc.widgets.findIndex(pred);
+    if (at < 0) break;
+    const w = desc.widgets[at];
     const [x, y, width, height] = w.rect;
-    const view = page.viewportSize();
-    const fully = w.visible && height >= 30 && y + height <= view.height - 10;
-    if (fully) {
-      const before = await describe(page);
+    if (w.visible && height >= 30 && y + height <= view.height - 10) {
       await page.touchscreen.tap(x + width / 2, y + height / 2);
-      return before;
+      return desc;
     }
-    // Off screen below (or only partly shown): drag the content up, then wait until the
-    // app has drawn (and described) the scrolled screen.
-    await drag(page, view.height * 0.75, view.height * 0.3);
-    const moved = JSON.stringify(w.rect);
-    for (let i = 0; i < 60; i++) {
-      const now = (await describe(page)).widgets.find(pred);
-      if (!now || JSON.stringify(now.rect) !== moved) break;
-      await page.waitForTimeout(50);
+    // A finger moves the content: up to bring what is below into view, down for what is above.
+    const firstShown = desc.widgets.findIndex((o) => o.visible && !['exit', 'language'].includes(o.id));
+    const above = w.visible ? y + height / 2 < view.height / 2 : at < firstShown;
+    const [from, to] = above ? [0.3, 0.85] : [0.75, 0.2];
+    await drag(page, view.height * from, view.height * to);
+    // Wait until the app has drawn (and described) the scrolled screen; stop at the end.
+    let moved = false;
+    for (let i = 0; i < 60 && !moved; i++) {
+      moved = (await describe(page)).scroll[0] !== desc.scroll[0];
+      if (!moved) await page.waitForTimeout(25);
     }
+    if (!moved && ++stuck >= 3) break;
   }
   await find(page, pred, String(id));  // throws with the screen's widgets listed
-  return tap(page, id);
+  throw new Error(`${id} is shown but could not be scrolled fully into view`);
 }
 
 export async function screenshot(page, name) {

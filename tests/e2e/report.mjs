@@ -49,12 +49,12 @@ function catalog(site, codes) {
 
 // From the start screen to the result of a worked example (the first: self mode; the third:
 // a professional); returns the result.
-export async function toResult(page, site, example = 0) {
+export async function toResult(page, site, example = 0, onQuestion = undefined) {
   const ex = JSON.parse(readFileSync(EXAMPLES, 'utf8'))[example];
   const questionnaire = JSON.parse(readFileSync(path.join(site, 'content/questionnaire.json'), 'utf8'));
   await tapAndWait(page, ex.mode === 'professional' ? 'who.professional' : 'who.self');
   await tapAndWait(page, 'safety.continue');
-  return answerAll(page, planner(questionnaire, ex));
+  return answerAll(page, planner(questionnaire, ex), onQuestion);
 }
 
 export async function waitScreen(page, screen, ms = 30000) {

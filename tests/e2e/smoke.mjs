@@ -5,7 +5,7 @@ import { describe, find, openApp, screenshot, PHONE, assert } from './lib.mjs';
 export async function run(t, { context, server }) {
   await t.test('start screen renders at the phone density with neutral wording', async () => {
     const { page, errors } = await openApp(context, server);
-    const { desc } = await find(page, (w) => w.id === 'who.self', 'who.self');
+    const { desc } = await find(page, (w) => w.id === 'lang.nl', 'lang.nl');
     assert(desc.screen === 'start', `screen is ${desc.screen}`);
     const size = await page.evaluate(() => {
       const c = document.getElementById('canvas');
@@ -17,7 +17,7 @@ export async function run(t, { context, server }) {
     const words = [title, ...desc.widgets.map((w) => w.label)].join(' ').toLowerCase();
     for (const banned of ['trafficking', 'mensenhandel', 'uitbuiting', 'exploitation'])
       assert(!words.includes(banned), `the first screen says "${banned}"`);
-    for (const w of desc.widgets.filter((x) => ['button', 'option', 'link', 'checkbox'].includes(x.role)))
+    for (const w of desc.widgets.filter((x) => x.visible && ['button', 'option', 'link', 'checkbox'].includes(x.role)))
       assert(w.rect[2] >= 44 && w.rect[3] >= 44, `target ${w.id} is ${w.rect[2]}x${w.rect[3]}`);
     await screenshot(page, 'start-nl');
     assert(errors.length === 0, `page errors: ${errors.join('; ')}`);

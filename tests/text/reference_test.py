@@ -4,6 +4,10 @@ independent implementations, on every line of the Arabic locale's texts and on h
 
   reference_test.py fribidi  TOOL LOCALE_DIR HARD_CASES
   reference_test.py harfbuzz TOOL LOCALE_DIR HARD_CASES
+  reference_test.py drawn    LINES.json
+
+LINES.json ([{"text", "drawn", "rtl"}]) holds lines as the app drew them in the browser
+(tests/e2e/rtl.mjs); each is compared with fribidi's display of its text like the lines above.
 
 TOOL is signaal-test-display-line (tests/text/display_line.cpp). Any difference fails, printed
 as code points or glyph names.
@@ -232,7 +236,23 @@ def check_harfbuzz(tool, cases):
     return failures, len(logical_words)
 
 
+def check_drawn(path):
+    lines = json.loads(Path(path).read_text(encoding="utf-8"))
+    failures = 0
+    for rtl in (True, False):
+        some = [line for line in lines if line["rtl"] == rtl]
+        for line, theirs in zip(some, fribidi_visual([line["text"] for line in some], rtl)):
+            if line["drawn"] != theirs:
+                failures += 1
+                print(f"DIFFERENT ({'rtl' if rtl else 'ltr'}):\n  line:    {code_points(line['text'])}\n"
+                      f"  drawn:   {code_points(line['drawn'])}\n  fribidi: {code_points(theirs)}\n")
+    print(f"drawn: {len(lines) - failures} of {len(lines)} lines agree with fribidi")
+    sys.exit(1 if failures else 0)
+
+
 def main():
+    if sys.argv[1] == "drawn":
+        check_drawn(sys.argv[2])
     reference, tool, locale_dir, hard_cases = sys.argv[1:5]
     cases = [("rtl", line) for line in locale_lines(locale_dir)] + fixture_cases(hard_cases)
     check = {"fribidi": check_fribidi, "harfbuzz": check_harfbuzz}[reference]

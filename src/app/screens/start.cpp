@@ -8,14 +8,19 @@
 
 namespace screens {
 
+// Each language in its own name and direction; an unreviewed machine translation says so, in
+// that language, once it is chosen.
 void LanguageList(app::App& a) {
-  for (const signaal::LocaleInfo& info : a.model.Offered()) {
-    const bool current = info.code == a.model.Locale().code;
-    const bool pressed = ui::Button("lang." + info.code, info.name, ui::Style::option, current, ui::Role::option);
-    ui::MarkLanguage(info.code, info.dir == signaal::TextDirection::rtl);  // each name is in its own language
-    if (pressed && !current)
-      app::ChangeLanguage(info.code);
-  }
+  const std::string& current = a.model.Locale().code;
+  std::vector<ui::Choice> choices;
+  for (const signaal::LocaleInfo& info : a.model.Offered())
+    choices.push_back({"lang." + info.code, info.name, info.code == current, info.code,
+                       info.dir == signaal::TextDirection::rtl});
+  const int pressed = ui::ChoiceGrid(choices, 2);
+  if (pressed >= 0 && !choices[static_cast<std::size_t>(pressed)].selected)
+    app::ChangeLanguage(a.model.Offered()[static_cast<std::size_t>(pressed)].code);
+  if (a.model.Locale().machine_translated && !a.model.Locale().reviewed)
+    ui::Paragraph(app::T("language.unreviewed"), true, theme::kSmallSize, "language.unreviewed");
 }
 
 void Start(app::App& a) {

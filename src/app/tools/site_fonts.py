@@ -49,6 +49,21 @@ def codepoints(text):
     return ",".join(f"U+{ord(c):04X}" for c in sorted(set(text)) if ord(c) > 0x7E)
 
 
+def with_drawn_forms(text):
+    """`text` and the Presentation Forms-B the app draws its Arabic letters with
+    (src/core/arabic_shaping.h): every contextual form of each letter, and the LAM-ALEF
+    ligatures when LAM is there."""
+    import unicodedata
+    letters = set(text)
+    forms = []
+    for c in range(0xFE70, 0xFF00):
+        parts = unicodedata.decomposition(chr(c)).split()
+        if len(parts) >= 2 and parts[0] in ("<isolated>", "<final>", "<initial>", "<medial>") and \
+                all(chr(int(p, 16)) in letters for p in parts[1:]):
+            forms.append(chr(c))
+    return text + "".join(forms)
+
+
 def source(fonts_dir, face_spec):
     path, number = face_spec
     full = Path(fonts_dir) / path
@@ -88,7 +103,7 @@ def make(fonts_dir, out_dir, locales, offered):
             if script in SCRIPT_FONTS:
                 own_face = face if SCRIPT_FONTS[script][face] else "regular"
                 if own_face == face:
-                    unicodes = ",".join(r for r in (codepoints(loc["text"] + loc["name"]), typed) if r)
+                    unicodes = ",".join(r for r in (codepoints(with_drawn_forms(loc["text"] + loc["name"])), typed) if r)
                     cut(fonts_dir, SCRIPT_FONTS[script][face], unicodes, fonts / f"{code}-{script}-{face}.ttf")
                 files.append(f"fonts/{code}-{script}-{own_face}.ttf")
             plan[code][face] = files
@@ -100,7 +115,7 @@ def make(fonts_dir, out_dir, locales, offered):
         for face in FACES:
             own_face = face if SCRIPT_FONTS[script][face] else "regular"
             if own_face == face:
-                cut(fonts_dir, SCRIPT_FONTS[script][face], codepoints(text), fonts / f"names-{script}-{face}.ttf")
+                cut(fonts_dir, SCRIPT_FONTS[script][face], codepoints(with_drawn_forms(text)), fonts / f"names-{script}-{face}.ttf")
             for code, loc in locales.items():
                 if loc["script"] != script:
                     plan[code][face].append(f"fonts/names-{script}-{own_face}.ttf")

@@ -1,0 +1,85 @@
+// Every offered language on the narrowest phone (360x640 CSS px): each screen of a whole
+// professional route (the longest the worked examples take) and the screens around it, with
+// no text that overflows its box (the app flags a glyph wider than its line or a label taller
+// than its button) and no widget reaching past the screen's edges. Saves each language's
+// first question and result for review. SIGNAAL_E2E_LOCALES=ar,ti picks some of the languages.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assert, describe, find, openApp, screenshot, tap } from './lib.mjs';
+import { answerAll, tapAndWait } from './routes.mjs';
+import { planner } from './planner.mjs';
+
+const EXAMPLES = process.env.SIGNAAL_EXAMPLES || '/work/shared/content-model/examples.json';
+const WIDTH = 360;
+
+// Checks the screen as drawn now, scrolled or not: widgets scrolled away are laid out too.
+async function checkFits(page, code, what) {
+  const desc = await describe(page);
+  const bad = [];
+  for (const w of desc.widgets) {
+    if (w.overflow) bad.push(`${w.id} overflows: ${JSON.stringify(w.label)}`);
+    const [x, , width] = w.rect;
+    if (w.visible && (x < -0.5 || x + width > WIDTH + 0.5)) bad.push(`${w.id} reaches past the edge: ${w.rect}`);
+  }
+  if (bad.length) await screenshot(page, `failed-locale-${code}-${desc.screen}`);
+  assert(bad.length === 0, `${code}, ${what} (${desc.screen}): ${bad.join('; ')}`);
+  return desc;
+}
+
+async function toScreen(page, id, screen) {
+  await tap(page, id);
+  await page.waitForFunction((s) => window.signaal.describe().screen === s, screen);
+}
+
+export async function run(t, { context, server, site }) {
+  const config = JSON.parse(readFileSync(path.join(site, 'config.json'), 'utf8'));
+  const questionnaire = JSON.parse(readFileSync(path.join(site, 'content/questionnaire.json'), 'utf8'));
+  const examples = JSON.parse(readFileSync(EXAMPLES, 'utf8'));
+  const longest = examples.find((e) => e.mode === 'professional') || examples[0];
+
+  const only = process.env.SIGNAAL_E2E_LOCALES?.split(',');
+  for (const code of config.locales.filter((c) => !only || only.includes(c))) {
+    await t.test(`${code}: every screen of a whole route fits 360 px`, async () => {
+      const { page, errors } = await openApp(context, server, { viewport: { width: WIDTH, height: 640 }, languages: [code] });
+      await page.waitForFunction((c) => window.signaal.describe().lang === c, code);
+      await checkFits(page, code, 'start');
+      await toScreen(page, 'start.reply', 'reply');
+      await checkFits(page, code, 'reading a reply');
+      await toScreen(page, 'reply.back', 'start');
+      await toScreen(page, 'display', 'display');
+      await checkFits(page, code, 'text size and contrast');
+      await toScreen(page, 'nav.back', 'start');
+      await tapAndWait(page, longest.mode === 'professional' ? 'who.professional' : 'who.self');
+      await checkFits(page, code, 'the safety check');
+      await tapAndWait(page, 'safety.continue');
+      await find(page, (w) => w.id.startsWith('q.'), 'the first question');
+      await screenshot(page, `locale-${code}-question`);
+      await toScreen(page, 'language', 'language');
+      await checkFits(page, code, 'the language screen');
+      await toScreen(page, 'nav.back', 'question');
+      let whyOpened = false;
+      const result = await answerAll(page, planner(questionnaire, longest), async (n, desc) => {
+        await checkFits(page, code, `question ${n}`);
+        if (whyOpened || !desc.widgets.some((w) => w.id === 'why')) return;
+        await tap(page, 'why');  // the explanation opens under it
+        await page.waitForFunction((count) => window.signaal.describe().widgets.length > count, desc.widgets.length);
+        await checkFits(page, code, `question ${n} with "why we ask" open`);
+        whyOpened = true;
+      });
+      assert(whyOpened, 'the route met no question with "why we ask"');
+      assert(result.lang === code, `the route ended in ${result.lang}, not ${code}`);
+      await checkFits(page, code, 'the result');
+      await screenshot(page, `locale-${code}-result`);
+      await toScreen(page, 'result.report', 'report_consent');
+      await checkFits(page, code, 'the consent screen');
+      await toScreen(page, 'follow_up.add', 'report_code');
+      await checkFits(page, code, 'the reply code');
+      await toScreen(page, 'follow_up.cancel', 'report_consent');
+      await toScreen(page, 'report.dont', 'result');
+      await toScreen(page, 'result.done', 'end');
+      await checkFits(page, code, 'the end screen');
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+      await page.close();
+    });
+  }
+}
