@@ -110,6 +110,47 @@ const char* NextChar(const char* s, const char* end) {
   return s;
 }
 
+// Chinese and Japanese put no spaces between words: a line may break next to any of their
+// characters, except before closing punctuation or after opening punctuation (a small part of
+// UAX #14; elsewhere a line breaks at spaces, and after a hyphen or a slash).
+bool IsCjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+bool MayBreakBetween(char32_t a, char32_t b) {
+  constexpr std::u32string_view kNoLineStart = U"\uFF0C\u3002\u3001\uFF1B\uFF1A\uFF1F\uFF01\uFF09\u300D\u300F\u3011\u3015\u3009\u300B\u201D\u2019)]},.;:?!%";
+  constexpr std::u32string_view kNoLineEnd = U"\uFF08\u300C\u300E\u3010\u3014\u3008\u300A\u201C\u2018([{";
+  if (b == U' ' || kNoLineStart.find(b) != std::u32string_view::npos || kNoLineEnd.find(a) != std::u32string_view::npos)
+    return false;
+  return IsCjk(a) || IsCjk(b) || a == U'-' || a == U'/';
+}
+
+// Where the line that starts at `s` ends when wrapped at `width`: at the last break opportunity
+// that fits (spaces may hang past the edge: the caller trims them), or inside a word too long
+// for any line, but never before the first character.
+const char* WrapPosition(ImFont* font, float size, const char* s, const char* end, float width) {
+  const std::string_view text(s, static_cast<std::size_t>(end - s));
+  const char* last_break = nullptr;
+  char32_t prev = 0;
+  float w = 0.0f;
+  for (std::size_t i = 0; i < text.size();) {
+    std::uint32_t c = 0xFFFD;
+    std::size_t length = 1;
+    if (!signaal::decode_utf8(text, i, &c, &length))
+      length = 1;
+    const char* p = s + i;
+    if (i > 0 && (c == U' ' || MayBreakBetween(prev, c)))
+      last_break = p;
+    w += font->CalcTextSizeA(size, FLT_MAX, 0.0f, p, p + length).x;
+    if (c != U' ' && w > width)
+      return last_break ? last_break : (i > 0 ? p : p + length);
+    prev = c;
+    i += length;
+  }
+  return end;
+}
+
 // Walks `text` line by line as it wraps at `width`; calls `line(begin, end, y)`.
 template <typename Fn>
 float LayoutLines(ImFont* font, float size, std::string_view text, float width, Fn&& line) {
@@ -119,9 +160,7 @@ float LayoutLines(ImFont* font, float size, std::string_view text, float width, 
   float y = 0.0f;
   while (s < end) {
     const char* nl = std::find(s, end, '\n');
-    const char* eol = font->CalcWordWrapPosition(size, s, nl, width);
-    if (eol <= s)
-      eol = NextChar(s, nl);
+    const char* eol = WrapPosition(font, size, s, nl, width);
     const char* trimmed = eol;
     while (trimmed > s && trimmed[-1] == ' ')
       --trimmed;

@@ -17,7 +17,9 @@ export async function run(t, { context, server }) {
     const words = [title, ...desc.widgets.map((w) => w.label)].join(' ').toLowerCase();
     for (const banned of ['trafficking', 'mensenhandel', 'uitbuiting', 'exploitation'])
       assert(!words.includes(banned), `the first screen says "${banned}"`);
-    for (const w of desc.widgets.filter((x) => x.visible && ['button', 'option', 'link', 'checkbox'].includes(x.role)))
+    // Those wholly on screen: a widget cut by the screen's edge shows only its visible part.
+    const whole = (x) => x.visible && x.rect[1] + x.rect[3] < PHONE.height - 1;
+    for (const w of desc.widgets.filter((x) => whole(x) && ['button', 'option', 'link', 'checkbox'].includes(x.role)))
       assert(w.rect[2] >= 44 && w.rect[3] >= 44, `target ${w.id} is ${w.rect[2]}x${w.rect[3]}`);
     await screenshot(page, 'start-nl');
     assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
