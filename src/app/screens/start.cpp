@@ -29,6 +29,14 @@ void Start(app::App& a) {
   DisplayButton(a);
   ui::Paragraph(T("start.intro"));
   ui::Paragraph(T("start.private"), true);
+  // A worker's sealed reports still waiting: first thing they see, above the long language list.
+  if (a.outbox_waiting > 0) {
+    ui::Spacer(theme::kGap);
+    ui::Paragraph(a.model.Format("outbox.waiting", {{"count", std::to_string(a.outbox_waiting)}}), false, 0.0f,
+                  "outbox.waiting");
+    if (ui::Button("outbox.send", T("outbox.send"), ui::Style::secondary))
+      bridge::FlushOutbox();
+  }
   ui::Spacer(theme::kGap);
   if (a.model.Offered().size() > 1) {
     ui::Paragraph(T("start.language"));
@@ -43,13 +51,6 @@ void Start(app::App& a) {
   if (ui::Button("who.professional", T("start.who.professional"), ui::Style::option)) {
     a.model.Begin(signaal::Audience::professional);
     app::Go(app::Screen::safety);
-  }
-  if (a.outbox_waiting > 0) {
-    ui::Spacer(theme::kGap);
-    ui::Paragraph(a.model.Format("outbox.waiting", {{"count", std::to_string(a.outbox_waiting)}}), false, 0.0f,
-                  "outbox.waiting");
-    if (ui::Button("outbox.send", T("outbox.send"), ui::Style::secondary))
-      bridge::FlushOutbox();
   }
   if (!a.model.GetConfig().replies_url.empty()) {
     ui::Spacer(theme::kGap);
