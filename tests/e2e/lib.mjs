@@ -144,7 +144,12 @@ export async function tap(page, id) {
   const view = page.viewportSize();
   let stuck = 0;
   for (let attempt = 0; attempt < 40; attempt++) {
-    const desc = await describe(page);
+    // The widget may appear a frame after the tap that asked for it.
+    let desc = await describe(page);
+    for (let i = 0; i < 200 && !desc.widgets.some(pred); i++) {
+      await page.waitForTimeout(50);
+      desc = await describe(page);
+    }
     const at = desc.widgets.findIndex(pred);
     if (at < 0) break;
     const w = desc.widgets[at];
