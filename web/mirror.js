@@ -1,7 +1,8 @@
 // The accessible mirror of the canvas: one real, invisible DOM element per widget the app
 // describes (src/app/ui.cpp), at the widget's place and in reading order. It is the single
 // source of screen-reader semantics and of keyboard focus:
-// - roles, names, states, and a language and direction on elements in another language;
+// - roles, names, states, and a language and direction on elements in another language (also
+//   on a button's aside: its label in the worker's language, in two-language mode);
 // - Tab and Shift+Tab move through its buttons in visual order (DOM order = drawing order);
 //   Enter and Space press them, and any click on them (a screen reader's "activate")
 //   presses the widget through signaal_activate, the same path as a tap;
@@ -44,6 +45,13 @@
       return;
     }
     el.textContent = w.label;
+    if (w.aside) {  // the worker's words beneath the person's, read in their own language
+      const aside = document.createElement('span');
+      aside.lang = w.aside.lang;
+      aside.dir = w.aside.dir;
+      aside.textContent = ` ${w.aside.label}`;
+      el.append(aside);
+    }
     if (tag === 'h1') set('tabindex', '-1');  // the focus goes here on a new page
     if (tag === 'button') el.type = 'button';
     set('role', w.role === 'link' ? 'link' : w.role === 'checkbox' ? 'checkbox' : w.role === 'progressbar' ? 'progressbar' : null);

@@ -44,6 +44,9 @@ const char* ScreenName(Screen s) {
     case Screen::report_kept: return "report_kept";
     case Screen::report_failed: return "report_failed";
     case Screen::display: return "display";
+    case Screen::two_languages: return "two_languages";
+    case Screen::hand_over: return "hand_over";
+    case Screen::handed_back: return "handed_back";
   }
   return "start";
 }
@@ -65,6 +68,13 @@ std::string T(std::string_view key) { return Get().model.Text(key); }
 
 const char* AudienceKey() {
   return Get().model.Audience() == signaal::Audience::professional ? "professional" : "self";
+}
+
+ui::Aside Beneath(std::string_view key) {
+  const signaal::Catalog* second = Get().model.Second();
+  if (second == nullptr)
+    return {};
+  return {second->text(key), second->info().code, second->info().dir == signaal::TextDirection::rtl};
 }
 
 //-----------------------------------------------------------------------------
@@ -120,15 +130,32 @@ void LocaleReady(const std::string& code) {
     return;
   }
   UpdateDocument();
-  if (a.screen == Screen::language)
+  if (a.pairing) {
+    a.pairing = false;
+    Go(a.model.HandedOver() ? Screen::hand_over : Screen::safety);
+  } else if (a.screen == Screen::language) {
     Go(a.before_language);
+  }
   platform::RequestRedraw();
+}
+
+void AnswerInTwoLanguages(const std::string& person_locale, bool handed_over) {
+  App& a = Get();
+  a.model.Begin(signaal::Audience::self);  // the person answers about themselves
+  if (!a.model.SetSecondLocale(a.model.Locale().code)) {
+    ShowError();
+    return;
+  }
+  a.model.SetHandedOver(handed_over);
+  a.pairing = true;
+  ChangeLanguage(person_locale);
 }
 
 void QuickExit() {
   App& a = Get();
   a.model.Wipe();
   a.multi.clear();
+  a.person_locale.clear();
   a.result = signaal::Assessment{};
   ForgetReport();
   ForgetReply();
@@ -263,6 +290,9 @@ void Frame() {
     case Screen::report_kept: screens::ReportKept(a); break;
     case Screen::report_failed: screens::ReportFailed(a); break;
     case Screen::display: screens::Display(a); break;
+    case Screen::two_languages: screens::TwoLanguages(a); break;
+    case Screen::hand_over: screens::HandOver(a); break;
+    case Screen::handed_back: screens::HandedBack(a); break;
   }
   ui::EndContent();
   ImGui::End();

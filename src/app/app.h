@@ -9,12 +9,14 @@
 #include "model.h"
 #include "reply.h"
 #include "report.h"
+#include "ui.h"
 
 namespace app {
 
 enum class Screen {
   start, safety, question, emergency, result, end, error, language,
-  report_consent, report_code, report_sending, report_refused, report_sent, report_kept, report_failed, reply, display
+  report_consent, report_code, report_sending, report_refused, report_sent, report_kept, report_failed, reply, display,
+  two_languages, hand_over, handed_back
 };
 
 struct App {
@@ -26,6 +28,8 @@ struct App {
   bool why_open = false;                 // "why we ask" unfolded on this question
   std::vector<std::string> multi;        // options ticked on the current multi question
   std::string multi_for;                 // the question `multi` belongs to
+  std::string person_locale;             // two languages: the person's, as chosen by the worker
+  bool pairing = false;                  // two languages: the person's locale is on its way
   signaal::Assessment result;            // computed when the result screen opens
   Outgoing outgoing;                     // the anonymous report, only while it is on its way
   ReplyCheck reply;                      // reading a reply with a follow-up code
@@ -50,10 +54,16 @@ void ChangeLanguage(const std::string& code);  // asks the page for the files fi
 void LocaleReady(const std::string& code);     // the page handed them over
 void QuickExit();
 void ShowError();
+// A worker hands the questions to the person: the person answers for themselves in
+// `person_locale`, each text with the worker's language (the current one) beneath it;
+// `handed_over`: alone, the result shown only when the person chooses.
+void AnswerInTwoLanguages(const std::string& person_locale, bool handed_over);
 
 // A text of the current catalog: every user-visible string comes from the locale files.
 std::string T(std::string_view key);
 // The audience suffix of result texts: "self" or "professional".
 const char* AudienceKey();
+// In two-language mode the worker's text of `key`, to draw beneath the person's; else empty.
+ui::Aside Beneath(std::string_view key);
 
 }  // namespace app

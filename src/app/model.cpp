@@ -221,6 +221,18 @@ bool Model::SetLocale(const std::string& code) {
   return findings_.size() == before;
 }
 
+bool Model::SetSecondLocale(const std::string& code) {
+  const size_t before = findings_.size();
+  Collect(findings_, LocaleFile(code), [&] { second_ = signaal::Catalog::build(code, locales_); });
+  return findings_.size() == before;
+}
+
+const signaal::Catalog* Model::Second() const {
+  if (!second_ || !catalog_ || second_->info().code == catalog_->info().code)
+    return nullptr;
+  return &*second_;
+}
+
 std::string Model::Text(std::string_view key) const {
   return catalog_ ? catalog_->text(key) : "[" + std::string(key) + "]";
 }
@@ -238,9 +250,9 @@ void Model::Begin(signaal::Audience audience) {
   session_ = std::make_unique<signaal::Session>(*questionnaire_, audience);
 }
 
-std::string Model::QuestionText(const signaal::Question& q) const {
+std::string Model::QuestionKey(const signaal::Question& q) const {
   const signaal::Wording w = session_ ? session_->wording_audience(q) : signaal::Wording::self;
-  return Text("q." + q.id + "." + std::string(signaal::to_string(w)));
+  return "q." + q.id + "." + std::string(signaal::to_string(w));
 }
 
 signaal::Assessment Model::Assess() const {
@@ -264,6 +276,8 @@ void Model::Wipe() {
   if (session_)
     session_->wipe();
   session_.reset();
+  second_.reset();
+  handed_over_ = false;
 }
 
 }  // namespace app

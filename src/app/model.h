@@ -58,6 +58,15 @@ class Model {
   std::string Format(std::string_view key, const std::map<std::string, std::string>& args) const;
   bool HasText(std::string_view key) const { return catalog_ && catalog_->has(key); }
 
+  // --- Two languages: the person answers in the locale above, the worker reads along in this
+  // one (their own, loaded when they chose it). Gone with Wipe().
+  bool SetSecondLocale(const std::string& code);
+  // The worker's catalog, or null when there is none or it is the person's language too.
+  const signaal::Catalog* Second() const;
+  // Handed over: the person answers alone and decides whether the worker sees the result.
+  void SetHandedOver(bool handed_over) { handed_over_ = handed_over; }
+  bool HandedOver() const { return handed_over_; }
+
   const Config& GetConfig() const { return config_; }
   // The whole config.json: the report's key bundle is checked from it when sending.
   const nlohmann::json& ConfigJson() const { return config_json_; }
@@ -69,8 +78,9 @@ class Model {
   void Begin(signaal::Audience audience);
   signaal::Session* GetSession() { return session_.get(); }
   signaal::Audience Audience() const { return audience_; }
-  // Texts for a question in the wording its session picks: "q.<id>.<wording>".
-  std::string QuestionText(const signaal::Question& q) const;
+  // The key of a question's text in the wording its session picks: "q.<id>.<wording>".
+  std::string QuestionKey(const signaal::Question& q) const;
+  std::string QuestionText(const signaal::Question& q) const { return Text(QuestionKey(q)); }
   signaal::Assessment Assess() const;
   std::vector<const HelpEntry*> HelpFor(const signaal::Assessment& a) const;
   // Every answer gone, the session too (quick exit, start again).
@@ -85,6 +95,8 @@ class Model {
   std::vector<signaal::LocaleInfo> offered_;
   std::vector<signaal::Locale> locales_;
   std::optional<signaal::Catalog> catalog_;
+  std::optional<signaal::Catalog> second_;
+  bool handed_over_ = false;
   std::unique_ptr<signaal::IndicatorCatalogue> catalogue_;
   std::unique_ptr<signaal::Questionnaire> questionnaire_;
   std::vector<HelpEntry> help_;

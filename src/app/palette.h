@@ -67,6 +67,8 @@ inline constexpr Pair kPairs[] = {
     {"muted paragraph, progress label", &Palette::muted, &Palette::background, 4.5},
     {"top bar name, option, code, text field", &Palette::text, &Palette::surface, 4.5},
     {"held or chosen option, text selection", &Palette::text, &Palette::pressed, 4.5},
+    {"an option's aside (the worker's language)", &Palette::muted, &Palette::surface, 4.5},
+    {"a held or chosen option's aside", &Palette::muted, &Palette::pressed, 4.5},
     {"secondary and call buttons", &Palette::accent, &Palette::surface, 4.5},
     {"held secondary, call and quiet buttons", &Palette::accent, &Palette::pressed, 4.5},
     {"quiet button", &Palette::accent, &Palette::background, 4.5},

@@ -62,6 +62,7 @@ struct State {
 State g;
 
 constexpr float kLineSpacing = 1.3f;
+constexpr float kAsideGap = 4.0f;  // between a label and its aside
 
 ImVec4 VisibleRect(ImVec2 min, ImVec2 max) {
   const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
@@ -342,6 +343,43 @@ void Paragraph(std::string_view text, bool muted, float size, std::string_view i
 
 namespace {
 
+// Draws an aside's lines in its own direction; returns false when a line does not fit.
+bool DrawAside(ImDrawList* list, ImVec2 pos, float width, const Aside& aside, bool centered) {
+  const bool screen_rtl = g.rtl;
+  g.rtl = aside.rtl;
+  const bool fits = DrawText(list, fonts::Get(fonts::Face::regular), theme::kSmallSize, pos, width, aside.text,
+                             theme::colors().muted, centered);
+  g.rtl = screen_rtl;
+  return fits;
+}
+
+float AsideHeight(const Aside& aside, float width) {
+  if (aside.text.empty())
+    return 0.0f;
+  const bool screen_rtl = g.rtl;
+  g.rtl = aside.rtl;
+  const float h = MeasureText(fonts::Get(fonts::Face::regular), theme::kSmallSize, aside.text, width);
+  g.rtl = screen_rtl;
+  return kAsideGap + h;
+}
+
+}  // namespace
+
+void AsideText(const Aside& aside, std::string_view id) {
+  if (aside.text.empty())
+    return;
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float h = AsideHeight(aside, g.column_w) - kAsideGap;
+  const bool fits = DrawAside(ImGui::GetWindowDrawList(), pos, g.column_w, aside, false);
+  ImGui::Dummy(ImVec2(g.column_w, h));
+  Node& n = Record(Role::text, id, aside.text, pos, ImVec2(pos.x + g.column_w, pos.y + h));
+  n.overflow = !fits;
+  n.lang = aside.lang;
+  n.rtl = aside.rtl;
+}
+
+namespace {
+
 struct Look {
   ImU32 bg, border, text;
   float border_w;
@@ -370,7 +408,7 @@ Look LookOf(Style style, bool selected, bool held) {
 }
 
 bool Pressable(std::string_view id, std::string_view label, Style style, bool selected, Role role, ImVec2 pos,
-               ImVec2 size, bool centered) {
+               ImVec2 size, bool centered, const Aside& aside = {}) {
   ImGui::SetCursorScreenPos(pos);
   ImGui::PushID(id.data(), id.data() + id.size());
   bool pressed = ImGui::InvisibleButton("##b", size);
@@ -391,9 +429,14 @@ bool Pressable(std::string_view id, std::string_view label, Style style, bool se
   // glyph advances from wrapping that label onto a second line.
   const float text_w = size.x - 2.0f * theme::kPad + 0.5f;
   const float text_h = MeasureText(font, theme::kBodySize, label, text_w);
-  const bool fits = DrawText(list, font, theme::kBodySize, ImVec2(pos.x + theme::kPad, pos.y + (size.y - text_h) * 0.5f),
-                             text_w, label, look.text, centered) &&
-                    text_h <= size.y;
+  const float aside_h = AsideHeight(aside, text_w);
+  const float text_y = pos.y + (size.y - text_h - aside_h) * 0.5f;
+  // The aside first: the lines a node records are those of the last text drawn, its label's.
+  const bool aside_fits =
+      aside.text.empty() || DrawAside(list, ImVec2(pos.x + theme::kPad, text_y + text_h + kAsideGap), text_w, aside, centered);
+  const bool fits = DrawText(list, font, theme::kBodySize, ImVec2(pos.x + theme::kPad, text_y), text_w, label, look.text,
+                             centered) &&
+                    aside_fits && text_h + aside_h <= size.y;
   if (g.focus == id) {
     // Outside the widget with a gap, so it never reads as a border or as "chosen".
     const float gap = 2.0f + theme::kFocusRing * 0.5f;
@@ -407,18 +450,20 @@ bool Pressable(std::string_view id, std::string_view label, Style style, bool se
   Node& n = Record(role, id, label, pos, max);
   n.selected = selected;
   n.overflow = !fits;
+  n.aside = aside;
   return pressed;
 }
 
 }  // namespace
 
-bool Button(std::string_view id, std::string_view label, Style style, bool selected, Role role) {
+bool Button(std::string_view id, std::string_view label, Style style, bool selected, Role role, const Aside& aside) {
   ImFont* font = fonts::Get(style == Style::primary ? fonts::Face::bold : fonts::Face::regular);
-  const float text_h = MeasureText(font, theme::kBodySize, label, g.column_w - 2.0f * theme::kPad);
+  const float text_w = g.column_w - 2.0f * theme::kPad;
+  const float text_h = MeasureText(font, theme::kBodySize, label, text_w) + AsideHeight(aside, text_w);
   const ImVec2 size(g.column_w, std::max(theme::kMinTarget, text_h + 28.0f));
   const ImVec2 pos = ImGui::GetCursorScreenPos();
   const bool centered = style == Style::primary || style == Style::secondary || style == Style::call;
-  const bool pressed = Pressable(id, label, style, selected, role, pos, size, centered);
+  const bool pressed = Pressable(id, label, style, selected, role, pos, size, centered, aside);
   ImGui::SetCursorScreenPos(pos);
   ImGui::Dummy(size);
   return pressed;
@@ -727,6 +772,8 @@ std::string DescribeJson(std::string_view screen, std::string_view lang, bool rt
       w["lang"] = n.lang;
       w["dir"] = n.rtl ? "rtl" : "ltr";
     }
+    if (!n.aside.text.empty())
+      w["aside"] = {{"label", n.aside.text}, {"lang", n.aside.lang}, {"dir", n.aside.rtl ? "rtl" : "ltr"}};
     widgets.push_back(std::move(w));
   }
   return nlohmann::json{{"screen", screen},

@@ -16,6 +16,14 @@ namespace ui {
 enum class Role { heading, text, button, option, checkbox, link, progressbar, textbox };
 enum class Style { primary, secondary, option, quiet, exit, call };
 
+// The same words in a second language, drawn beneath the first for someone reading along (an
+// outreach worker beside the person who answers), in that language's own direction.
+struct Aside {
+  std::string text;
+  std::string lang;
+  bool rtl = false;
+};
+
 struct Node {
   Role role = Role::text;
   std::string id;     // stable, for tests: "answer.yes", "nav.back", "exit"
@@ -28,6 +36,7 @@ struct Node {
   std::string lang;      // when it is in another language than the screen (a language's own name)
   bool rtl = false;      // with `lang`: that language's direction
   std::vector<std::string> drawn;  // its text's lines in display order, when shaped or reordered (bidi)
+  Aside aside;           // a button's label in a second language, beneath it (empty text: none)
   bool overflow = false;  // its text does not fit its box: a glyph wider than the line, or taller than a button
   ImVec4 rect;         // x, y, w, h of the visible part, CSS px; w = h = 0 when scrolled away
 };
@@ -52,8 +61,12 @@ void ScrollToTop();
 // start side can be either edge).
 void Heading(std::string_view text, std::string_view id = "heading");
 void Paragraph(std::string_view text, bool muted = false, float size = 0.0f, std::string_view id = "text");
+// An aside on its own: small, muted, in its language and direction (nothing when it has no text).
+void AsideText(const Aside& aside, std::string_view id);
 void Spacer(float height);
-bool Button(std::string_view id, std::string_view label, Style style, bool selected = false, Role role = Role::button);
+// `aside`, when it has text, is drawn inside the button beneath the label.
+bool Button(std::string_view id, std::string_view label, Style style, bool selected = false, Role role = Role::button,
+            const Aside& aside = {});
 // One of a set of choices laid out by ChoiceGrid; `lang`, when set, is the language its label
 // is in (written right to left when `rtl`).
 struct Choice {

@@ -13,7 +13,7 @@ const EXAMPLES = process.env.SIGNAAL_EXAMPLES || '/work/shared/content-model/exa
 const WIDTH = 360;
 
 // Checks the screen as drawn now, scrolled or not: widgets scrolled away are laid out too.
-async function checkFits(page, code, what) {
+export async function checkFits(page, code, what) {
   const desc = await describe(page);
   const bad = [];
   for (const w of desc.widgets) {
@@ -51,6 +51,11 @@ export async function run(t, { context, server, site }) {
       await toScreen(page, 'nav.back', 'start');
       await tapAndWait(page, longest.mode === 'professional' ? 'who.professional' : 'who.self');
       await checkFits(page, code, 'the safety check');
+      await toScreen(page, 'safety.two_languages', 'two_languages');
+      const person = config.locales.find((c) => c !== code);
+      await tapAndWait(page, `lang.${person}`);
+      await checkFits(page, code, 'choosing the person\'s language');
+      await toScreen(page, 'nav.back', 'safety');
       await tapAndWait(page, 'safety.continue');
       await find(page, (w) => w.id.startsWith('q.'), 'the first question');
       await screenshot(page, `locale-${code}-question`);

@@ -7,8 +7,6 @@
 
 namespace screens {
 
-void LanguageList(app::App& a);  // start.cpp
-
 void Language(app::App& a) {
   using app::T;
   ui::Heading(T("language.title"));

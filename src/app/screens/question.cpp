@@ -22,23 +22,34 @@ void Answered(app::App& a, const signaal::Question& q, const std::vector<std::st
   if (q.emergency && values.front() == "yes")
     app::Go(app::Screen::emergency);
   else if (s.finished())
-    app::Go(app::Screen::result);
+    app::Go(a.model.HandedOver() ? app::Screen::handed_back : app::Screen::result);
   else
     app::Go(app::Screen::question);
 }
 
-// The labels of a question's answers, in the order they are shown (Choices below).
-std::vector<std::string> AnswerLabels(const signaal::Question& q) {
-  using app::T;
-  std::vector<std::string> labels;
+// The text keys of a question's answers, in the order they are shown (Choices below).
+std::string AnswerKey(const signaal::Question& q, std::string_view value) {
+  if (value == signaal::kPreferNot)
+    return "answer.prefer_not";
   if (q.type == signaal::QuestionType::yesno)
-    for (const char* v : {"yes", "no", "unsure"})
-      labels.push_back(T(std::string("answer.") + v));
+    return "answer." + std::string(value);
+  return "q." + q.id + ".opt." + std::string(value);
+}
+
+std::vector<std::string> AnswerValues(const signaal::Question& q) {
+  std::vector<std::string> values;
+  if (q.type == signaal::QuestionType::yesno)
+    values = {"yes", "no", "unsure"};
   else
     for (const signaal::Option& o : q.options)
-      labels.push_back(T("q." + q.id + ".opt." + o.value));
-  labels.push_back(T("answer.prefer_not"));
-  return labels;
+      values.push_back(o.value);
+  return values;
+}
+
+// An answer's button: its label, and the worker's words for it beneath in two-language mode.
+bool AnswerButton(const signaal::Question& q, const std::string& value, bool selected, ui::Role role) {
+  const std::string key = AnswerKey(q, value);
+  return ui::Button("answer." + value, app::T(key), ui::Style::option, selected, role, app::Beneath(key));
 }
 
 // Shown only when the device has a voice of its own for this language (web/speech.js).
@@ -49,24 +60,20 @@ void ReadAloud(app::App& a, const signaal::Question& q) {
   if (!ui::Button("question.read_aloud", app::T("question.read_aloud"), ui::Style::quiet))
     return;
   std::string text = a.model.QuestionText(q);
-  for (const std::string& label : AnswerLabels(q))
-    text += "\n" + label;
+  std::vector<std::string> values = AnswerValues(q);
+  values.push_back(signaal::kPreferNot);
+  for (const std::string& value : values)
+    text += "\n" + app::T(AnswerKey(q, value));
   speech::Say(lang, text);
 }
 
 void Choices(app::App& a, const signaal::Question& q, const signaal::Answer* given) {
   using app::T;
   const auto chosen = [&](const std::string& v) { return given != nullptr && given->has(v); };
-  if (q.type == signaal::QuestionType::yesno) {
-    for (const char* v : {"yes", "no", "unsure"})
-      if (ui::Button(std::string("answer.") + v, T(std::string("answer.") + v), ui::Style::option, chosen(v),
-                     ui::Role::option))
+  if (q.type != signaal::QuestionType::multi) {
+    for (const std::string& v : AnswerValues(q))
+      if (AnswerButton(q, v, chosen(v), ui::Role::option))
         return Answered(a, q, {v});
-  } else if (q.type == signaal::QuestionType::choice) {
-    for (const signaal::Option& o : q.options)
-      if (ui::Button("answer." + o.value, T("q." + q.id + ".opt." + o.value), ui::Style::option, chosen(o.value),
-                     ui::Role::option))
-        return Answered(a, q, {o.value});
   } else {
     if (a.multi_for != q.id) {  // coming back to it: start from the kept answer
       a.multi_for = q.id;
@@ -74,22 +81,20 @@ void Choices(app::App& a, const signaal::Question& q, const signaal::Answer* giv
       if (given != nullptr && !given->has(signaal::kPreferNot))
         a.multi = given->values;
     }
-    for (const signaal::Option& o : q.options) {
-      auto it = std::find(a.multi.begin(), a.multi.end(), o.value);
-      if (ui::Button("answer." + o.value, T("q." + q.id + ".opt." + o.value), ui::Style::option, it != a.multi.end(),
-                     ui::Role::checkbox)) {
+    for (const std::string& v : AnswerValues(q)) {
+      auto it = std::find(a.multi.begin(), a.multi.end(), v);
+      if (AnswerButton(q, v, it != a.multi.end(), ui::Role::checkbox)) {
         if (it != a.multi.end())
           a.multi.erase(it);
         else
-          a.multi.push_back(o.value);
+          a.multi.push_back(v);
       }
     }
     if (!a.multi.empty() && ui::Button("question.next", T("question.next"), ui::Style::primary))
       return Answered(a, q, a.multi);
   }
   ui::Spacer(theme::kGap * 0.5f);
-  if (ui::Button("answer.prefer_not", T("answer.prefer_not"), ui::Style::option, chosen(signaal::kPreferNot),
-                 ui::Role::option))
+  if (AnswerButton(q, signaal::kPreferNot, chosen(signaal::kPreferNot), ui::Role::option))
     Answered(a, q, {signaal::kPreferNot});
 }
 
@@ -109,6 +114,7 @@ void Question(app::App& a) {
                               {{"position", std::to_string(p.position)}, {"total", std::to_string(p.total)}}));
   ui::Paragraph(T("section." + q->section), true, theme::kSmallSize);
   ui::Heading(a.model.QuestionText(*q), "q." + q->id);
+  ui::AsideText(app::Beneath(a.model.QuestionKey(*q)), "q." + q->id + ".beneath");
   ReadAloud(a, *q);
   if (q->sensitive) {
     if (ui::Button("why", T("question.why"), ui::Style::quiet))

@@ -49,7 +49,9 @@ void Result(app::App& a) {
   const std::string level = "result.level." + std::to_string(r.level) + "." + aud;
   ui::Paragraph(T("result.title"), true, theme::kSmallSize);
   ui::Heading(T(level + ".title"), "result.level." + std::to_string(r.level));
+  ui::AsideText(app::Beneath(level + ".title"), "result.level.beneath");
   ui::Paragraph(T(level + ".body"));
+  ui::AsideText(app::Beneath(level + ".body"), "result.body.beneath");
   for (const std::string& flag : r.flags)
     if (flag != "URGENT")
       ui::Paragraph(T("result.flag." + flag + "." + aud));

@@ -1,5 +1,6 @@
 // The safety check, before any question: is this a safe moment, how to leave in one tap,
-// that nothing is kept, and 112 for danger right now.
+// that nothing is kept, and 112 for danger right now. In two-language mode the person reads it
+// in their own language.
 #include "screens.h"
 
 #include "app/theme.h"
@@ -23,6 +24,10 @@ void Safety(app::App& a) {
   if (ui::Button("safety.continue", T("safety.continue"), ui::Style::primary)) {
     app::Go(app::Screen::question);
   }
+  // A worker whose person reads another language lets them answer in it (two_languages.cpp).
+  if (a.model.Audience() == signaal::Audience::professional && a.model.Offered().size() > 1 &&
+      ui::Button("safety.two_languages", T("safety.two_languages"), ui::Style::secondary))
+    app::Go(app::Screen::two_languages);
   if (ui::Button("nav.back", T("nav.back"), ui::Style::quiet)) {
     a.model.Wipe();
     app::Go(app::Screen::start);

@@ -24,5 +24,13 @@ void ReportFailed(app::App& a);   // the upload failed: try again or go back
 void Reply(app::App& a);          // type a follow-up code, read the organisation's reply
 void Display(app::App& a);        // text size and contrast
 void DisplayButton(app::App& a);  // the way to Display, on the start and language screens
+void TwoLanguages(app::App& a);   // a worker picks the person's language; together or handed over
+void HandOver(app::App& a);       // the device goes to the person: their answers stay theirs
+void HandedBack(app::App& a);     // all answered: the person decides whether the result is shown
+
+// Shared by the screens that choose a language (start.cpp).
+void LanguageList(app::App& a);  // the app's language, with the note on machine translation
+// The offered languages but `left_out`, each in its own name; returns the code pressed or "".
+std::string LanguageGrid(app::App& a, std::string_view selected, std::string_view left_out);
 
 }  // namespace screens

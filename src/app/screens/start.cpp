@@ -8,17 +8,28 @@
 
 namespace screens {
 
-// Each language in its own name and direction; an unreviewed machine translation says so, in
-// that language, once it is chosen.
+// Each language in its own name and direction. Returns the code of the one pressed, or "".
+std::string LanguageGrid(app::App& a, std::string_view selected, std::string_view left_out) {
+  std::vector<ui::Choice> choices;
+  std::vector<std::string> codes;
+  for (const signaal::LocaleInfo& info : a.model.Offered()) {
+    if (info.code == left_out)
+      continue;
+    choices.push_back({"lang." + info.code, info.name, info.code == selected, info.code,
+                       info.dir == signaal::TextDirection::rtl});
+    codes.push_back(info.code);
+  }
+  const int pressed = ui::ChoiceGrid(choices, 2);
+  return pressed >= 0 ? codes[static_cast<std::size_t>(pressed)] : std::string();
+}
+
+// The language of the whole app. An unreviewed machine translation says so, in that
+// language, once it is chosen.
 void LanguageList(app::App& a) {
   const std::string& current = a.model.Locale().code;
-  std::vector<ui::Choice> choices;
-  for (const signaal::LocaleInfo& info : a.model.Offered())
-    choices.push_back({"lang." + info.code, info.name, info.code == current, info.code,
-                       info.dir == signaal::TextDirection::rtl});
-  const int pressed = ui::ChoiceGrid(choices, 2);
-  if (pressed >= 0 && !choices[static_cast<std::size_t>(pressed)].selected)
-    app::ChangeLanguage(a.model.Offered()[static_cast<std::size_t>(pressed)].code);
+  const std::string pressed = LanguageGrid(a, current, "");
+  if (!pressed.empty() && pressed != current)
+    app::ChangeLanguage(pressed);
   if (a.model.Locale().machine_translated && !a.model.Locale().reviewed)
     ui::Paragraph(app::T("language.unreviewed"), true, theme::kSmallSize, "language.unreviewed");
 }
