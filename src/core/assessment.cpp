@@ -270,8 +270,8 @@ Indicators present_with_id(const Facts& f, std::string_view id) {
   return only(f.present, [id](const Indicator* indicator) { return indicator->id == id; });
 }
 
-// Step 5. The INCONCLUSIVE raise comes before the smuggling check: SMUGGLING_NOT_TRAFFICKING
-// says "not trafficking", which must not stand beside a raised level 3.
+// Step 5, in the order MODEL.md gives it: SMUGGLING_NOT_TRAFFICKING looks at the level of
+// step 4, before INCONCLUSIVE may raise it.
 void apply_flags(const Facts& f, const AssessmentInput& input, Assessment& result) {
   using enum Dimension;
   std::vector<Reason> flag_reasons;
@@ -286,6 +286,11 @@ void apply_flags(const Facts& f, const AssessmentInput& input, Assessment& resul
   if (f.child) flag("MINOR", "flag.minor", {}, {});
   if (f.child && input.under16) flag("UNDER16", "flag.under16", {}, {});
 
+  const Indicators smuggled = present_with_id(f, kSmuggledPaid);
+  if (!smuggled.empty() && result.level <= 1) {
+    flag("SMUGGLING_NOT_TRAFFICKING", "flag.smuggling_not_trafficking", {CTX}, smuggled);
+  }
+
   const std::vector<Dimension> graded(kGradedDimensions.begin(), kGradedDimensions.end());
   const size_t asked = in_dimensions(f.asked, graded).size();
   const Indicators unsure = in_dimensions(f.unsure, graded);
@@ -293,14 +298,11 @@ void apply_flags(const Facts& f, const AssessmentInput& input, Assessment& resul
   const bool inconclusive = !unsure.empty() && unsure.size() * 10 >= asked * 3;
   const Indicators unsure_raising = in_dimensions(unsure, {EXP, REC_COE, DEST_COE});
   const bool raise = inconclusive && !unsure_raising.empty() && result.level < 3;
-  if (raise) result.level = 3;
-
-  const Indicators smuggled = present_with_id(f, kSmuggledPaid);
-  if (!smuggled.empty() && result.level <= 1) {
-    flag("SMUGGLING_NOT_TRAFFICKING", "flag.smuggling_not_trafficking", {CTX}, smuggled);
-  }
   if (inconclusive) flag("INCONCLUSIVE", "flag.inconclusive", dimensions_of(unsure), unsure);
-  if (raise) flag_reasons.push_back(make_reason("flag.inconclusive.raise", dimensions_of(unsure_raising), unsure_raising));
+  if (raise) {
+    result.level = 3;
+    flag_reasons.push_back(make_reason("flag.inconclusive.raise", dimensions_of(unsure_raising), unsure_raising));
+  }
 
   result.reasons.insert(result.reasons.end(), flag_reasons.begin(), flag_reasons.end());
 }

@@ -370,11 +370,11 @@ TEST_CASE("SMUGGLING_NOT_TRAFFICKING only with a level of at most 1") {
   CHECK(adult(all({"CTX.SMUGGLED_PAID"}, unsure)).flags.empty());               // not present
 }
 
-TEST_CASE("SMUGGLING_NOT_TRAFFICKING is checked on the level after the INCONCLUSIVE raise") {
-  // Base level 1 (an unsure answer); EXP unsure is 1 of 1 asked: INCONCLUSIVE raises to 3.
+TEST_CASE("SMUGGLING_NOT_TRAFFICKING is checked on the level of step 4, before the INCONCLUSIVE raise") {
+  // Level 1 by step 4 (an unsure answer); EXP unsure is 1 of 1 asked: INCONCLUSIVE raises to 3.
   const Assessment result = adult(combined(all({"CTX.SMUGGLED_PAID"}, yes), all({"EXP.LOW_NO_PAY"}, unsure)));
   CHECK(result.level == 3);
-  CHECK(result.flags == Strings{"INCONCLUSIVE"});
+  CHECK(result.flags == Strings{"SMUGGLING_NOT_TRAFFICKING", "INCONCLUSIVE"});
 }
 
 TEST_CASE("INCONCLUSIVE at exactly 30 % of the asked graded-dimension indicators, not below") {
