@@ -6,6 +6,7 @@
 // - Tab and Shift+Tab move through its buttons in visual order (DOM order = drawing order);
 //   Enter and Space press them, and any click on them (a screen reader's "activate")
 //   presses the widget through signaal_activate, the same path as a tap;
+// - the arrow keys move the focus within a group of answers (below); elsewhere they scroll;
 // - the app draws the focus ring around the widget the mirror reports focused (signaal_focus);
 // - a text field's element hands the focus to the page's textarea (web/text_input.js), the
 //   one real editor, which is then labelled for screen readers and Tab leaves it in order;
@@ -153,6 +154,41 @@
     next.focus();
   }
 
+  // A group of answers is a run of options (or of checkboxes) next to each other in the
+  // mirror: a question's answers, the ticks of a multiple-choice one, the languages, the text
+  // sizes. As in the WAI-ARIA Authoring Practices' radio group, Down and Right move the focus
+  // to the next one, Up and Left to the previous (Left and Right swapped on a right-to-left
+  // screen), wrapping at the ends; Tab still stops on each of them. Anywhere else the arrows
+  // scroll the canvas (platform_web.cpp).
+  const STEP = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 };
+  const choiceKind = (el) => (el.getAttribute('role') === 'checkbox' ? 'checkbox'
+    : el.hasAttribute('aria-pressed') ? 'option' : '');
+
+  function groupOf(el) {
+    const kind = choiceKind(el);
+    const list = controls();
+    let first = list.indexOf(el);
+    if (first < 0 || !kind) return [];
+    let last = first;
+    while (first > 0 && choiceKind(list[first - 1]) === kind) first--;
+    while (last + 1 < list.length && choiceKind(list[last + 1]) === kind) last++;
+    return list.slice(first, last + 1);
+  }
+
+  function onArrowKey(e) {
+    if (!(e.key in STEP) || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const group = groupOf(document.activeElement);
+    if (group.length < 2) return;
+    const across = e.key === 'ArrowLeft' || e.key === 'ArrowRight';
+    const step = across && root().dir === 'rtl' ? -STEP[e.key] : STEP[e.key];
+    const at = group.indexOf(document.activeElement);
+    e.preventDefault();
+    // The app's own key listener (also on window, in the capture phase) would scroll as well.
+    e.stopImmediatePropagation();
+    // focusin reports the new focus, and the app scrolls it into view with its ring.
+    group[(at + step + group.length) % group.length].focus();
+  }
+
   function attach(mod) {
     module = mod;
     const mirror = root();
@@ -174,6 +210,9 @@
       if (!mirror.contains(e.relatedTarget)) reportFocus('');
     });
     textarea().addEventListener('keydown', onTextareaKey);
+    // Added before signaal_start adds the app's key listener: listeners of one target and
+    // phase run in the order they were added, so this one can keep an arrow from the app.
+    window.addEventListener('keydown', onArrowKey, true);
   }
 
   window.signaalMirror = { attach, render, clear };

@@ -201,7 +201,8 @@ EM_BOOL OnWheel(int, const EmscriptenWheelEvent* e, void*) {
 // its real buttons, Enter and Space press them (which calls signaal_activate), so those keys
 // must reach the browser untouched. The canvas only takes Escape (the quick exit) and the
 // keys that scroll a page; while a text field has the keyboard, even those belong to its
-// textarea, except Escape.
+// textarea, except Escape. An arrow key that moves the focus within a group of answers never
+// gets here: the mirror's own window listener runs first and stops it.
 float ScrollStep(const char* key) {
   const float page = std::max(ImGui::GetIO().DisplaySize.y - theme::kBarHeight, 0.0f) * 0.85f;
   constexpr float kLine = 48.0f;

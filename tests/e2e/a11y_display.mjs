@@ -4,12 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assert, describe, find, openApp, screenshot, tap, SCREENSHOTS } from './lib.mjs';
-import { countColour, localeTexts, palette } from './a11y_lib.mjs';
+import { countColour, localeTexts, palette, INTERACTIVE } from './a11y_lib.mjs';
 import { answerAll, tapAndWait } from './routes.mjs';
 import { planner } from './planner.mjs';
 
 const EXAMPLES = process.env.SIGNAAL_EXAMPLES || '/work/shared/content-model/examples.json';
-const INTERACTIVE = ['button', 'option', 'checkbox', 'link', 'textbox'];
 
 // Nothing drawn on top of anything else: every visible control stands on its own.
 async function checkNoOverlap(page, what) {

@@ -1,12 +1,13 @@
 // Keyboard only: a whole route from the start screen to the end screen with nothing but Tab,
 // Shift+Tab, Enter and Space, the focus ring drawn on the canvas around the focused widget,
-// the arrow and page keys scrolling, a text field typed into and left with Tab, and the quick
+// the arrow keys moving through a group of answers (mirrored in Arabic) and scrolling
+// elsewhere, the page keys scrolling, a text field typed into and left with Tab, and the quick
 // exit (Escape twice) while a button has the focus. The test reads which element has the focus
 // (and the app's description, to know where the widget is); it never taps or clicks.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assert, describe, find, openApp, screenshot } from './lib.mjs';
-import { countColour, focused, localeTexts, palette, tabTo } from './a11y_lib.mjs';
+import { countColour, focused, localeTexts, palette, tabTo, INTERACTIVE } from './a11y_lib.mjs';
 import { planner } from './planner.mjs';
 
 const EXAMPLES = process.env.SIGNAAL_EXAMPLES || '/work/shared/content-model/examples.json';
@@ -26,6 +27,56 @@ async function ringPixels(page, id, colour) {
   const { widget } = await find(page, (w) => w.id === id, id);
   const [x, y, w, h] = widget.rect;
   return countColour(page, [Math.max(0, x - 8), Math.max(0, y - 8), w + 16, h + 16], colour);
+}
+
+// Presses `key` and waits until the content's scroll ([y, max], CSS px) passes `test(before,
+// now)`: each key must move the content as far as it says, once the app has drawn it.
+async function scrollsAfter(page, key, test) {
+  const scroll = async () => (await describe(page)).scroll;
+  const before = await scroll();
+  await page.keyboard.press(key);
+  for (let i = 0; i < 100; i++) {
+    const now = await scroll();
+    if (test(before, now)) return now;
+    await page.waitForTimeout(30);
+  }
+  throw new Error(`${key} did not scroll as expected: from ${before} to ${await scroll()}`);
+}
+
+// The ids of the screen's first group of answers (a run of options, or of checkboxes, as
+// web/mirror.js groups them), in the order the app draws them.
+async function answerGroup(page) {
+  const controls = (await describe(page)).widgets.filter((w) => INTERACTIVE.includes(w.role));
+  const first = controls.findIndex((w) => w.role === 'option' || w.role === 'checkbox');
+  const end = controls.findIndex((w, i) => i > first && w.role !== controls[first].role);
+  return controls.slice(first, end < 0 ? undefined : end).map((w) => w.id);
+}
+
+// Presses Tab until the focus is in the screen's group of answers; returns the group's ids.
+async function tabIntoGroup(page) {
+  const group = await answerGroup(page);
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    if (group.includes((await focused(page)).id)) return group;
+  }
+  throw new Error(`Tab never reached the answers ${group}`);
+}
+
+// Presses an arrow key and waits for the focus to land on widget `id`; then checks that it lies
+// `after` (or before) the widget it came from in reading order, on the canvas the app drew.
+async function arrowTo(page, key, id, { after = true } = {}) {
+  const from = (await focused(page)).id;
+  await page.keyboard.press(key);
+  for (let i = 0; i < 100 && (await focused(page)).id !== id; i++) await page.waitForTimeout(20);
+  const f = await focused(page);
+  assert(f.id === id, `${key} from ${from} moved the focus to ${f.id}, not ${id}`);
+  const desc = await describe(page);
+  const rect = (w) => desc.widgets.find((x) => x.id === w).rect;
+  const [a, b] = [rect(from), rect(id)];
+  if (a[3] === 0 || b[3] === 0) return;  // one is scrolled away: no place to compare
+  const sameRow = Math.abs(a[1] - b[1]) < 4;
+  const later = sameRow ? (desc.dir === 'rtl' ? b[0] < a[0] : b[0] > a[0]) : b[1] > a[1];
+  assert(later === after, `${key}: ${id} ${b} is ${later ? 'after' : 'before'} ${from} ${a} in reading order`);
 }
 
 export async function run(t, { context, server, site }) {
@@ -110,6 +161,84 @@ export async function run(t, { context, server, site }) {
     await page.close();
   });
 
+  await t.test('arrow keys move through the answers in visual order, wrapping; Enter and Space answer; outside them arrows scroll', async () => {
+    const { page, errors } = await openApp(context, server, { viewport: { width: 360, height: 640 } });
+    await tabTo(page, ui['start.who.self']);
+    await page.keyboard.press('Enter');
+    await expectHeadingFocus(page, 'the safety screen');
+    await tabTo(page, ui['safety.continue']);
+    await page.keyboard.press('Enter');
+    const question = async () => (await describe(page)).widgets.find((w) => w.id.startsWith('q.')).id;
+    const answered = (qid) => page.waitForFunction((id) => !window.signaal.describe().widgets.some((w) => w.id === id), qid);
+    const scrollY = async () => (await describe(page)).scroll[0];
+
+    // A yes/no question: Tab enters its answers at the first, then only arrows move.
+    await expectHeadingFocus(page, 'the first question');
+    const first = await question();
+    const yesNo = await tabIntoGroup(page);
+    assert((await focused(page)).id === yesNo[0], `Tab entered the answers at ${(await focused(page)).id}`);
+    const y0 = await scrollY();
+    await arrowTo(page, 'ArrowDown', yesNo[1]);
+    assert(await scrollY() === y0, 'moving to an answer in view also scrolled the content');
+    await arrowTo(page, 'ArrowRight', yesNo[2]);
+    await arrowTo(page, 'ArrowUp', yesNo[1], { after: false });
+    await arrowTo(page, 'ArrowLeft', yesNo[0], { after: false });
+    await arrowTo(page, 'ArrowUp', yesNo.at(-1));  // from the first to the last: wrapped
+    await arrowTo(page, 'ArrowDown', yesNo[0], { after: false });
+    await arrowTo(page, 'ArrowDown', 'answer.no');
+    await page.keyboard.press('Enter');
+    await answered(first);
+
+    // A choice: to the third answer, pressed with Space.
+    await expectHeadingFocus(page, 'the second question');
+    const second = await question();
+    const ages = await tabIntoGroup(page);
+    await arrowTo(page, 'ArrowDown', ages[1]);
+    await arrowTo(page, 'ArrowDown', ages[2]);
+    await page.keyboard.press('Space');
+    await answered(second);
+
+    // Several answers: on the heading the arrows scroll; among the ticks Space ticks one and
+    // the focus stays; wrapping to the last one, below the screen, brings it into view with
+    // its ring, and back to the first, now above it.
+    await expectHeadingFocus(page, 'the third question');
+    await scrollsAfter(page, 'ArrowDown', ([y], [now]) => now === y + 48);
+    await scrollsAfter(page, 'ArrowUp', ([y], [now]) => now === y - 48);
+    const boxes = await tabIntoGroup(page);
+    for (const [i, id] of [boxes[0], boxes[1]].entries()) {
+      if (i > 0) await arrowTo(page, 'ArrowDown', id);
+      await page.keyboard.press('Space');
+      await page.waitForFunction((b) => b.every((x) => window.signaal.describe().widgets.find((w) => w.id === x).selected),
+        boxes.slice(0, i + 1));
+      assert((await focused(page)).id === id, `ticking ${id} moved the focus to ${(await focused(page)).id}`);
+    }
+    const last = boxes.at(-1);
+    const inView = (id) => find(page, (w) => w.id === id && w.rect[1] >= 0 && w.rect[1] + w.rect[3] <= 640, `${id} wholly in view`);
+    assert(!(await describe(page)).widgets.find((w) => w.id === last).visible, `${last} is on screen already: nothing to scroll`);
+    await arrowTo(page, 'ArrowUp', boxes[0], { after: false });
+    await arrowTo(page, 'ArrowUp', last);
+    await inView(last);
+    const ring = await ringPixels(page, last, focusColour);
+    assert(ring > 200, `only ${ring} ring-coloured pixels around ${last}`);
+    await arrowTo(page, 'ArrowDown', boxes[0], { after: false });
+    await inView(boxes[0]);
+    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    await page.close();
+  });
+
+  await t.test('arrow keys in Arabic: Left goes to the next language, the one to its left; Right back', async () => {
+    const { page } = await openApp(context, server, { languages: ['ar'] });
+    assert((await describe(page)).dir === 'rtl', 'the Arabic start screen is not right to left');
+    const languages = await tabIntoGroup(page);
+    assert((await focused(page)).id === languages[0], `Tab entered the languages at ${(await focused(page)).id}`);
+    await arrowTo(page, 'ArrowLeft', languages[1]);
+    await arrowTo(page, 'ArrowLeft', languages[2]);
+    await arrowTo(page, 'ArrowRight', languages[1], { after: false });
+    await arrowTo(page, 'ArrowDown', languages[2]);
+    await arrowTo(page, 'ArrowUp', languages[1], { after: false });
+    await page.close();
+  });
+
   await t.test('the focused widget scrolls into view; arrow and page keys scroll the screen', async () => {
     const { page } = await openApp(context, server, { viewport: { width: 360, height: 640 } });
     const last = ui['start.who.professional'];
@@ -117,24 +246,12 @@ export async function run(t, { context, server, site }) {
     await page.waitForTimeout(150);
     const { widget } = await find(page, (w) => w.id === 'who.professional', 'who.professional');
     assert(widget.rect[1] + widget.rect[3] <= 640, `the focused answer is off screen: ${widget.rect}`);
-    // Each key must move the content as far as it says: wait for the app to draw it.
-    const scroll = async () => (await describe(page)).scroll;
-    const after = async (key, test) => {
-      const before = await scroll();
-      await page.keyboard.press(key);
-      for (let i = 0; i < 100; i++) {
-        const now = await scroll();
-        if (test(before, now)) return now;
-        await page.waitForTimeout(30);
-      }
-      throw new Error(`${key} did not scroll as expected: from ${before} to ${await scroll()}`);
-    };
-    const [, max] = await after('Home', (_, [y]) => y === 0);
+    const [, max] = await scrollsAfter(page, 'Home', (_, [y]) => y === 0);
     assert(max > 200, `the start screen at 360x640 scrolls only ${max} px: nothing to test`);
-    await after('ArrowDown', ([y0], [y]) => y === y0 + 48);
-    await after('PageDown', ([y0], [y, m]) => y > y0 + 200 || y === m);
-    await after('End', (_, [y, m]) => y === m);
-    await after('PageUp', ([y0], [y]) => y < y0);
+    await scrollsAfter(page, 'ArrowDown', ([y0], [y]) => y === y0 + 48);
+    await scrollsAfter(page, 'PageDown', ([y0], [y, m]) => y > y0 + 200 || y === m);
+    await scrollsAfter(page, 'End', (_, [y, m]) => y === m);
+    await scrollsAfter(page, 'PageUp', ([y0], [y]) => y < y0);
     await page.close();
   });
 

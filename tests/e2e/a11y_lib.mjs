@@ -9,6 +9,9 @@ import { ROOT } from './lib.mjs';
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
+// The roles of the widgets a person operates (the others are read).
+export const INTERACTIVE = ['button', 'option', 'checkbox', 'link', 'textbox'];
+
 // axe-core over the whole page (the mirror, the live region, the canvas and the textarea).
 // It is evaluated through the DevTools protocol, which the page's CSP (no inline script) does
 // not govern, so the app's CSP stays as strict in the test as in production. Returns the
