@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { assert, describe, find, openApp, screenshot, tap, SCREENSHOTS } from './lib.mjs';
-import { countColour, localeTexts, palette, INTERACTIVE } from './a11y_lib.mjs';
+import { chooseOnDisplay, countColour, localeTexts, palette, INTERACTIVE } from './a11y_lib.mjs';
 import { answerAll, tapAndWait } from './routes.mjs';
 import { planner } from './planner.mjs';
 
@@ -24,13 +24,6 @@ async function checkNoOverlap(page, what) {
   return d;
 }
 
-async function chooseTextSize(page, percent) {
-  await tapAndWait(page, 'display');
-  await tap(page, `display.size.${percent}`);
-  await page.waitForFunction((id) => window.signaal.describe().widgets.find((w) => w.id === id)?.selected,
-    `display.size.${percent}`);
-}
-
 // Pixels of the theme's background in a strip at the bottom of the screen, where no widget is.
 async function backgroundPixels(page, colour) {
   const { width, height } = page.viewportSize();
@@ -46,7 +39,7 @@ export async function run(t, { context, server, site }) {
       const { page, errors } = await openApp(context, server, { languages: [code] });
       const headingHeight = async () => (await find(page, (w) => w.id === 'heading', 'heading')).widget.rect[3];
       const small = await headingHeight();
-      await chooseTextSize(page, 200);
+      await chooseOnDisplay(page, 'display.size.200');
       await screenshot(page, `a11y-display-200-${code}`);
       await tapAndWait(page, 'nav.back');
       const big = await headingHeight();
@@ -90,7 +83,7 @@ export async function run(t, { context, server, site }) {
 
   await t.test('200% text and 200% browser zoom together: the top bar takes two rows, exit first', async () => {
     const { page } = await openApp(context, server, { languages: ['en'], viewport: { width: 206, height: 457 } });
-    await chooseTextSize(page, 200);
+    await chooseOnDisplay(page, 'display.size.200');
     await tapAndWait(page, 'nav.back');
     await tapAndWait(page, 'who.self');
     const d = await checkNoOverlap(page, 'the safety screen at 200% text and zoom');
@@ -110,9 +103,7 @@ export async function run(t, { context, server, site }) {
     const std = palette('kStandard');
     const { page } = await openApp(context, server);
     assert(await backgroundPixels(page, std.background) > 1000, 'the standard background is not drawn');
-    await tapAndWait(page, 'display');
-    await tap(page, 'display.contrast');
-    await page.waitForFunction(() => window.signaal.describe().widgets.find((w) => w.id === 'display.contrast')?.selected);
+    await chooseOnDisplay(page, 'display.contrast');
     await page.waitForTimeout(100);
     assert(await backgroundPixels(page, hc.background) > 1000, 'the high-contrast background is not drawn');
     await screenshot(page, 'a11y-high-contrast-display-nl');

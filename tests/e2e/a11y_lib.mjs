@@ -1,10 +1,12 @@
 // Helpers of the accessibility suites (a11y_*.mjs): axe-core run inside the page, the texts of
-// a locale (to find things by the names a screen reader hears), the keyboard's focus, and a
-// look at the canvas's own pixels (the focus ring and the theme are drawn, not in the DOM).
+// a locale (to find things by the names a screen reader hears), the keyboard's focus, the
+// display settings, and a look at the canvas's own pixels (the focus ring and the theme are
+// drawn, not in the DOM).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT } from './lib.mjs';
+import { tap, ROOT } from './lib.mjs';
+import { tapAndWait } from './routes.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -48,6 +50,14 @@ export async function tabTo(page, name, { back = false, max = 60 } = {}) {
     if (f.name === name) return f;
   }
   throw new Error(`Tab never reached "${name}"`);
+}
+
+// Opens the display screen and chooses `id` there (a text size, or high contrast); the
+// display screen stays open.
+export async function chooseOnDisplay(page, id) {
+  await tapAndWait(page, 'display');
+  await tap(page, id);
+  await page.waitForFunction((i) => window.signaal.describe().widgets.find((w) => w.id === i)?.selected, id);
 }
 
 // Counts canvas pixels of colour `rgb` (within `tolerance` per channel) inside `rect`

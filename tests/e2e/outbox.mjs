@@ -10,7 +10,7 @@ import { makeKeys, toResult, waitScreen } from './report.mjs';
 const ENVELOPE_BYTES = 16488;
 
 // What the page's storage holds: the outbox databases and the envelopes in them.
-const outbox = (page) => page.evaluate(async () => {
+export const outbox = (page) => page.evaluate(async () => {
   const dbs = (await indexedDB.databases()).map((d) => d.name);
   if (!dbs.includes('signaal-outbox')) return { dbs, envelopes: [] };
   const db = await new Promise((resolve, reject) => {

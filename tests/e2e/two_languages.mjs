@@ -16,11 +16,16 @@ import path from 'node:path';
 const EXAMPLES = process.env.SIGNAAL_EXAMPLES || '/work/shared/content-model/examples.json';
 const WORKER = 'nl';
 
-// From the Dutch start screen to the first screen the person reads in `person`.
-async function pairUp(page, person, how) {
+// From the Dutch start screen to the screen where the worker picks the person's language.
+export async function toTwoLanguages(page) {
   await tapAndWait(page, 'who.professional');
   await tapAndWait(page, 'safety.two_languages');
-  await waitScreen(page, 'two_languages');
+  return waitScreen(page, 'two_languages');
+}
+
+// From the Dutch start screen to the first screen the person reads in `person`.
+async function pairUp(page, person, how) {
+  await toTwoLanguages(page);
   await tapAndWait(page, `lang.${person}`);
   await tapAndWait(page, how);
   const first = how === 'pair.hand_over' ? 'hand_over' : 'safety';
