@@ -13,6 +13,7 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${imgui_src})
 # No demo, no ini/log files (nothing is ever written), no debug windows in the shipped app.
 target_compile_definitions(imgui PUBLIC
+  IMGUI_DISABLE_DEFAULT_FONT   # the app's own Noto cuts only (9.5 KB of wasm less)
   IMGUI_DISABLE_DEMO_WINDOWS
   IMGUI_DISABLE_DEBUG_TOOLS
   IMGUI_DISABLE_FILE_FUNCTIONS

@@ -2,6 +2,11 @@
 // all from this site, hands them to the wasm program and starts it. Every failure is handed
 // over too, so the app can say what failed in plain words.
 //
+// A slow phone gets what the first question needs first (the start part). What only the result
+// needs (the indicator catalogue, the help directory, the result texts and their glyphs) is
+// fetched when the app asks for it, as the first question shows; what a phone keyboard may
+// type beyond the texts' glyphs, when a text field is first used (web/bridge.js requestPart).
+//
 // What a slow phone waits for is the longest chain of round trips, so everything that does
 // not depend on the config starts at once (index.html preloads it too), and a locale whose
 // texts are complete (the build says which, <meta name="signaal-build">) starts without its
@@ -10,10 +15,14 @@
 'use strict';
 
 (() => {
-  const CONTENT = ['content/indicators.json', 'content/questionnaire.json', 'content/help.json', 'locales/index.json'];
+  const CONTENT = { start: ['content/questionnaire.json', 'locales/index.json'],
+    result: ['content/indicators.json', 'content/help.json'], typing: [] };
   const LAST_RESORT = 'en';
   const fetched = new Map();  // file name -> Promise of text or bytes, or of an Error
-  const fontsAdded = new Set();  // "face:file": a file may serve both faces
+  const fontsAdded = new Set();  // "face:file": a file may serve both faces; "failed:file"
+  const parts = ['start'];  // the parts asked for so far, in order: start, result, typing
+  const fontLocales = new Set();  // the locales whose fonts are in the atlas
+  const localeFiles = new Set();  // the locale files handed over (their result parts follow them)
   let module = null;
 
   // Every call into wasm with a string argument goes through this one helper (boot.js,
@@ -45,6 +54,7 @@
     return fetched.get(name);
   }
 
+  // A locale's texts come in two parts: the start part names its fallbacks (locale.json).
   const localeFile = (code) => `locales/${code}.json`;
 
   // Usable to start in: it loaded, parses, and can at least say an error.
@@ -77,22 +87,30 @@
     return names;
   }
 
-  // The font files of a locale, regular face first; each face's first file makes the face.
-  function fontFiles(code) {
-    const plan = (build.fonts || {})[code] || {};
-    return [...(plan.regular || []).map((f) => [f, 0]), ...(plan.bold || []).map((f) => [f, 1])];
+  // The font files of a locale for `part`: [file, face] pairs, regular face first; each
+  // face's first file makes the face.
+  function fontFiles(code, part) {
+    return ((build.fonts || {})[code] || {})[part] || [];
   }
 
-  function fetchFonts(code) {
-    return Promise.all(fontFiles(code).map(([name, bold]) => fetchInto(name, 'bytes').then((bytes) => [name, bold, bytes])));
+  function fetchFonts(code, part) {
+    return Promise.all(fontFiles(code, part).map(([name, bold]) => fetchInto(name, 'bytes').then((bytes) => [name, bold, bytes])));
+  }
+
+  // The fonts of every part asked for so far.
+  async function fetchAllFonts(code) {
+    fontLocales.add(code);
+    return (await Promise.all(parts.map((part) => fetchFonts(code, part)))).flat();
   }
 
   function addFonts(fonts) {
     for (const [name, bold, bytes] of fonts) {
       if (fontsAdded.has(`${bold}:${name}`)) continue;
+      const failedBefore = fontsAdded.has(`failed:${name}`);  // said once, though both faces use it
       fontsAdded.add(`${bold}:${name}`);
       if (bytes instanceof Error) {
-        withStrings(name, `could not be loaded (${bytes.message})`, (n, t) => module._signaal_file_failed(n, t));
+        fontsAdded.add(`failed:${name}`);
+        if (!failedBefore) withStrings(name, `could not be loaded (${bytes.message})`, (n, t) => module._signaal_file_failed(n, t));
         continue;
       }
       const ptr = module._malloc(bytes.length);  // the font atlas frees it
@@ -105,10 +123,15 @@
   async function handOver(names) {
     for (const name of names) {
       const value = await fetchInto(name);
+      if (name.startsWith('locales/')) localeFiles.add(name);
       withStrings(name, value instanceof Error ? `could not be loaded (${value.message})` : value,
         (n, t) => (value instanceof Error ? module._signaal_file_failed(n, t) : module._signaal_add_file(n, t)));
     }
   }
+
+  // The result parts of the locale files handed over, each once.
+  const resultParts = (names) => names.filter((n) => /^locales\/[^/.]+\.json$/.test(n) && n !== 'locales/index.json')
+    .map((n) => n.replace(/\.json$/, '.result.json'));
 
   function withStrings(a, b, fn) {
     module.withString(a, (pa) => module.withString(b, (pb) => fn(pa, pb)));
@@ -129,36 +152,49 @@
     return config.default_locale || offered[0] || LAST_RESORT;
   }
 
-  // The person chose another language: its texts and fonts, then the app switches.
+  // The person chose another language: its texts (and, once the result part was asked for,
+  // its result texts) and fonts, then the app switches.
   async function requestLocale(code) {
-    const [names, fonts] = await Promise.all([fetchLocale(code), fetchFonts(code)]);
+    const [names, fonts] = await Promise.all([fetchLocale(code), fetchAllFonts(code)]);
+    addFonts(fonts);
+    await handOver(parts.includes('result') ? [...names, ...resultParts(names)] : names);
+    withStrings(code, '', (p) => module._signaal_locale_ready(p));
+  }
+
+  // The app asks for a later part ("result" or "typing"): its files for every locale it has.
+  async function requestPart(part) {
+    if (parts.includes(part) || !CONTENT[part]) return;
+    parts.push(part);
+    const names = part === 'result' ? [...CONTENT.result, ...resultParts([...localeFiles])] : [];
+    names.forEach((name) => fetchInto(name));
+    const fonts = (await Promise.all([...fontLocales].map((code) => fetchFonts(code, part)))).flat();
     addFonts(fonts);
     await handOver(names);
-    withStrings(code, '', (p) => module._signaal_locale_ready(p));
+    withStrings(part, '', (p) => module._signaal_part_ready(p));
   }
 
   async function start() {
     // Nothing here waits for anything it does not need: the program and the content are
     // fetched at once, the locale and its fonts as soon as the config names the choices.
     const program = createSignaal({ locateFile: (path) => path, withString });
-    CONTENT.forEach((name) => fetchInto(name));
+    CONTENT.start.forEach((name) => fetchInto(name));
     const configText = await fetchInto('config.json');
     let config = {};
     if (!(configText instanceof Error)) {
       try { config = JSON.parse(configText); } catch (e) { /* the core reports it */ }
     }
     const locale = chooseLocale(config);
-    const [localeNames, fonts, mod] = await Promise.all([fetchLocale(locale), fetchFonts(locale), program]);
+    const [localeNames, fonts, mod] = await Promise.all([fetchLocale(locale), fetchAllFonts(locale), program]);
     module = mod;
     window.signaalBridge.attach(module, config);
-    await handOver(['config.json', ...CONTENT, ...localeNames]);
+    await handOver(['config.json', ...CONTENT.start, ...localeNames]);
     addFonts(fonts);
     let ok = 0;
     withStrings('#canvas', locale, (c, l) => { ok = module._signaal_start(c, l); });
     if (!ok) throw new Error('WebGL2 is not available');
   }
 
-  window.signaalBoot = { requestLocale };
+  window.signaalBoot = { requestLocale, requestPart };
 
   // Only when the program itself cannot run (no wasm, no WebGL2) does the page speak for it,
   // in the chosen language when its texts arrived, else in English.

@@ -30,7 +30,7 @@ target_include_directories(signaal-app PRIVATE ${CMAKE_SOURCE_DIR}/src ${CMAKE_C
 target_link_libraries(signaal-app PRIVATE signaal_core imgui signaal_warnings)
 target_compile_options(signaal-app PRIVATE -Oz)
 set(app_exports _malloc _free _signaal_add_file _signaal_file_failed _signaal_add_font _signaal_start
-  _signaal_locale_ready _signaal_activate _signaal_text_edit _signaal_text_blur _signaal_answer_count
+  _signaal_locale_ready _signaal_part_ready _signaal_activate _signaal_text_edit _signaal_text_blur _signaal_answer_count
   _signaal_focus _signaal_prefer_contrast _signaal_set_voices _signaal_outbox_count)
 list(JOIN app_exports "," app_exports_joined)
 target_link_options(signaal-app PRIVATE

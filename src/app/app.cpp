@@ -83,7 +83,11 @@ ui::Aside Beneath(std::string_view key) {
 
 void Go(Screen screen) {
   App& a = Get();
-  if (screen == Screen::result) {
+  // The result part that failed is said when the result needs it; one still on its way is
+  // waited for on the result screen (PartReady comes back here).
+  if (screen == Screen::result && a.model.ResultPartFailed())
+    return ShowError();
+  if (screen == Screen::result && a.model.ResultPartLoaded()) {
     try {
       a.result = a.model.Assess();
     } catch (const std::exception& e) {
@@ -108,10 +112,19 @@ void ShowError() {
 
 void Start(const std::string& locale) {
   App& a = Get();
-  a.started = true;
   const bool loaded = a.model.Load();
   const bool has_locale = a.model.SetLocale(locale) || a.model.SetLocale("en");
-  fonts::EnsureSomeFont();
+  if (!fonts::HasAny()) {
+    // No font arrived: the canvas cannot write a word, so the page says what failed instead.
+    if (!a.model.HasText("error.title"))
+      a.model.SetLocale("en");
+    std::string text = T("error.title") + "\n" + T("error.body") + "\n\n" + T("error.details");
+    for (const signaal::Finding& f : a.model.Findings())
+      text += "\n" + signaal::to_string(f);
+    bridge::ShowFatal(text);
+    return;
+  }
+  a.started = true;
   if (!loaded || !has_locale)
     ShowError();
   else
@@ -135,6 +148,16 @@ void LocaleReady(const std::string& code) {
     Go(a.model.HandedOver() ? Screen::hand_over : Screen::safety);
   } else if (a.screen == Screen::language) {
     Go(a.before_language);
+  }
+  platform::RequestRedraw();
+}
+
+void PartReady(const std::string& part) {
+  App& a = Get();
+  if (part == "result") {
+    a.model.LoadResultPart();  // what failed is said when the result needs it (Go)
+    if (a.screen == Screen::result)
+      Go(Screen::result);  // it was waited for
   }
   platform::RequestRedraw();
 }
@@ -259,6 +282,8 @@ void Publish() {
 
 void Frame() {
   App& a = Get();
+  if (!a.started)
+    return;  // before Start, or without a font (the page speaks then)
   platform::NewFrame();
   ImGui::NewFrame();
   ui::BeginFrame(Rtl());
@@ -301,7 +326,7 @@ void Frame() {
   renderer::RenderDrawData(ImGui::GetDrawData());
 
   // A screen that changed mid-frame is described (and marked) from its own first frame.
-  if (a.screen != shown || !a.started)
+  if (a.screen != shown)
     return;
   Publish();
   if (!a.marked_ready && (shown == Screen::start || shown == Screen::error)) {
@@ -312,8 +337,16 @@ void Frame() {
     a.marked_first_question = true;
     bridge::Mark("first-question");
   }
+  if (!a.result_part_asked && shown == Screen::question) {
+    a.result_part_asked = true;
+    bridge::RequestPart("result");
+  }
   ui::TextRequest text;
   if (ui::TakeTextRequest(&text)) {
+    if (text.active && !a.typing_part_asked) {
+      a.typing_part_asked = true;
+      bridge::RequestPart("typing");
+    }
     platform::SetTextInputActive(text.active);
     bridge::SetTextInput(text.active, text.value, text.selection_start, text.selection_end, text.rect.x, text.rect.y,
                          text.rect.z, text.rect.w);

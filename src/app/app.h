@@ -30,6 +30,8 @@ struct App {
   std::string multi_for;                 // the question `multi` belongs to
   std::string person_locale;             // two languages: the person's, as chosen by the worker
   bool pairing = false;                  // two languages: the person's locale is on its way
+  bool result_part_asked = false;        // the result part was asked for (at the first question)
+  bool typing_part_asked = false;        // the typing fonts were asked for (at the first text field)
   signaal::Assessment result;            // computed when the result screen opens
   Outgoing outgoing;                     // the anonymous report, only while it is on its way
   ReplyCheck reply;                      // reading a reply with a follow-up code
@@ -52,6 +54,8 @@ void Frame();
 void Go(Screen screen);
 void ChangeLanguage(const std::string& code);  // asks the page for the files first
 void LocaleReady(const std::string& code);     // the page handed them over
+// The page handed over a part it was asked for (bridge::RequestPart): "result" or "typing".
+void PartReady(const std::string& part);
 void QuickExit();
 void ShowError();
 // A worker hands the questions to the person: the person answers for themselves in

@@ -43,10 +43,7 @@ bool Add(Face face, void* data, int size) {
   return true;
 }
 
-void EnsureSomeFont() {
-  if (g_faces[0] == nullptr)
-    g_faces[0] = ImGui::GetIO().Fonts->AddFontDefault();
-}
+bool HasAny() { return g_faces[0] != nullptr || g_faces[1] != nullptr; }
 
 ImFont* Get(Face face) {
   ImFont* f = g_faces[static_cast<int>(face)];

@@ -15,8 +15,8 @@ enum class Face { regular, bold };
 // Takes ownership of `data` (allocated with IM_ALLOC). The first call for a face makes it,
 // later ones merge into it. False when the bytes are no font.
 bool Add(Face face, void* data, int size);
-// ImGui's built-in face, so that an error about a missing font can still be read.
-void EnsureSomeFont();
+// Some face was made: without one nothing can be drawn (the page then speaks: app::Start).
+bool HasAny();
 ImFont* Get(Face face);
 
 }  // namespace fonts

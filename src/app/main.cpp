@@ -32,6 +32,10 @@ void EnsureContext() {
   io.IniFilename = nullptr;  // nothing is ever written anywhere
   io.LogFilename = nullptr;
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames while idle
+  // Cheap phones' GPUs take 2048 x 2048 textures at most; at that size the atlas makes room by
+  // dropping the baked sizes that went unused for a few frames instead of growing.
+  io.Fonts->TexMaxWidth = 2048;
+  io.Fonts->TexMaxHeight = 2048;
   theme::Apply(ImGui::GetStyle());
 }
 }  // namespace
@@ -62,6 +66,9 @@ EMSCRIPTEN_KEEPALIVE int signaal_start(const char* canvas, const char* locale) {
 }
 
 EMSCRIPTEN_KEEPALIVE void signaal_locale_ready(const char* code) { app::LocaleReady(code); }
+
+// A later part of the site ("result", "typing") was handed over (or its failures were).
+EMSCRIPTEN_KEEPALIVE void signaal_part_ready(const char* part) { app::PartReady(part); }
 
 // The DOM mirror (screen readers, keyboard) pressed a widget; this runs inside that click.
 EMSCRIPTEN_KEEPALIVE void signaal_activate(const char* id) {

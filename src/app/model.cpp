@@ -20,8 +20,14 @@ constexpr const char* kIndicatorsFile = "content/indicators.json";
 constexpr const char* kQuestionnaireFile = "content/questionnaire.json";
 constexpr const char* kHelpFile = "content/help.json";
 constexpr const char* kLocaleIndexFile = "locales/index.json";
+constexpr std::string_view kResultPartSuffix = ".result.json";
 
 std::string LocaleFile(const std::string& code) { return "locales/" + code + ".json"; }
+// "locales/nl.json" and "locales/nl.result.json" -> "nl".
+std::string LocaleCode(const std::string& file) {
+  const std::string_view name = std::string_view(file).substr(std::string_view("locales/").size());
+  return std::string(name.substr(0, name.find('.')));
+}
 
 // The strings of an array field; a member that is no string is a finding.
 std::vector<std::string> Strings(signaal::JsonReader& r, const json& object, const char* key, const std::string& at,
@@ -56,6 +62,7 @@ void Collect(std::vector<Finding>& findings, const std::string& file, Fn&& load)
 //-----------------------------------------------------------------------------
 
 void Model::AddFile(std::string name, std::string text) {
+  read_.erase(name);  // a file sent again is read again
   const auto same = [&](const signaal::Document& d) { return d.file == name; };
   files_.erase(std::remove_if(files_.begin(), files_.end(), same), files_.end());
   files_.push_back({std::move(name), std::move(text)});
@@ -130,48 +137,65 @@ void Model::LoadHelp(const signaal::Document& doc) {
   r.throw_if_any();
 }
 
-// A site locale file is one object: each member is a file of locales/<code>/ by name.
+// A site locale file is one object: each member is a file of locales/<code>/ by name. The
+// start part ("locales/nl.json") makes the locale; its result part ("locales/nl.result.json")
+// adds to it once the locale is there.
 void Model::LoadLocale(const signaal::Document& merged) {
   signaal::JsonReader r(merged.file);
   const std::optional<json> j = r.parse(merged.text);
-  if (j && (!j->is_object() || !j->contains("locale.json")))
+  const bool result_part = merged.file.ends_with(kResultPartSuffix);
+  if (j && !j->is_object())
+    r.error("", "expected an object");
+  else if (j && !result_part && !j->contains("locale.json"))
     r.error("/locale.json", "missing");
   r.throw_if_any();
-  const std::string dir = merged.file.substr(0, merged.file.size() - 5) + "/";  // locales/nl/
-  signaal::Document meta{dir + "locale.json", j->at("locale.json").dump()};
+  const std::string code = LocaleCode(merged.file);
+  const std::string dir = "locales/" + code + "/";
   std::vector<signaal::Document> messages;
   for (const auto& [name, content] : j->items())
     if (name != "locale.json")
       messages.push_back({dir + name, content.dump()});
-  signaal::Locale locale = signaal::Locale::load(meta, messages);
-  const auto same = [&](const signaal::Locale& l) { return l.info.code == locale.info.code; };
-  locales_.erase(std::remove_if(locales_.begin(), locales_.end(), same), locales_.end());
-  locales_.push_back(std::move(locale));
+  const auto same = [&](const signaal::Locale& l) { return l.info.code == code; };
+  const auto known = std::find_if(locales_.begin(), locales_.end(), same);
+  if (result_part) {
+    if (known == locales_.end())
+      throw LoadError({{merged.file, "", "arrived without " + LocaleFile(code)}});
+    known->add(messages);
+    return;
+  }
+  signaal::Locale locale = signaal::Locale::load({dir + "locale.json", j->at("locale.json").dump()}, messages);
+  if (known != locales_.end())
+    *known = std::move(locale);
+  else
+    locales_.push_back(std::move(locale));
+}
+
+// Every locale file not read yet, start parts before result parts; each is read once.
+void Model::LoadLocaleFiles() {
+  for (const bool result_part : {false, true})
+    for (const signaal::Document& d : files_)
+      if (d.file.starts_with("locales/") && d.file != kLocaleIndexFile &&
+          d.file.ends_with(kResultPartSuffix) == result_part && read_.insert(d.file).second)
+        Collect(findings_, d.file, [&] { LoadLocale(d); });
+}
+
+const signaal::Document* Model::Require(const char* name) {
+  const signaal::Document* d = File(name);
+  const bool failed = std::any_of(findings_.begin(), findings_.end(), [&](const Finding& f) { return f.file == name; });
+  if (d == nullptr && !failed)
+    findings_.push_back({name, "", "was not loaded"});
+  return d;
 }
 
 bool Model::Load() {
-  const auto require = [&](const char* name) -> const signaal::Document* {
-    const signaal::Document* d = File(name);
-    const bool failed = std::any_of(findings_.begin(), findings_.end(),
-                                    [&](const Finding& f) { return f.file == name; });
-    if (d == nullptr && !failed)
-      findings_.push_back({name, "", "was not loaded"});
-    return d;
-  };
-  if (const auto* d = require(kConfigFile))
+  if (const auto* d = Require(kConfigFile))
     Collect(findings_, d->file, [&] { LoadConfig(*d); });
-  if (const auto* d = require(kIndicatorsFile))
-    Collect(findings_, d->file, [&] {
-      catalogue_ = std::make_unique<signaal::IndicatorCatalogue>(signaal::IndicatorCatalogue::load(d->text, d->file));
-    });
   std::unique_ptr<signaal::Questionnaire> questionnaire;
-  if (const auto* d = require(kQuestionnaireFile))
+  if (const auto* d = Require(kQuestionnaireFile))
     Collect(findings_, d->file, [&] {
       questionnaire = std::make_unique<signaal::Questionnaire>(signaal::Questionnaire::load(d->text, d->file));
     });
-  if (const auto* d = require(kHelpFile))
-    Collect(findings_, d->file, [&] { LoadHelp(*d); });
-  if (const auto* d = require(kLocaleIndexFile))
+  if (const auto* d = Require(kLocaleIndexFile))
     Collect(findings_, d->file, [&] {
       signaal::JsonReader r(d->file);
       const std::optional<json> j = r.parse(d->text);
@@ -189,6 +213,38 @@ bool Model::Load() {
     });
   if (!findings_.empty())
     return false;
+  questionnaire_ = std::move(questionnaire);
+  return true;
+}
+
+bool Model::LoadResultPart() {
+  const size_t before = findings_.size();
+  std::unique_ptr<signaal::IndicatorCatalogue> catalogue;
+  if (const auto* d = Require(kIndicatorsFile))
+    Collect(findings_, d->file, [&] {
+      catalogue = std::make_unique<signaal::IndicatorCatalogue>(signaal::IndicatorCatalogue::load(d->text, d->file));
+    });
+  if (const auto* d = Require(kHelpFile))
+    Collect(findings_, d->file, [&] { LoadHelp(*d); });
+  LoadLocaleFiles();
+  // A catalog holds copies of its locales: built again, it has their result texts too.
+  for (std::optional<signaal::Catalog>* catalog : {&catalog_, &second_})
+    if (catalog->has_value()) {
+      const std::string code = (*catalog)->info().code;
+      Collect(findings_, LocaleFile(code), [&] { *catalog = signaal::Catalog::build(code, locales_); });
+    }
+  // Its fetches that failed were said before (FileFailed); what failed reading it, just now.
+  const auto fetch_failed = [](const Finding& f) {
+    return f.file == kIndicatorsFile || f.file == kHelpFile || f.file.ends_with(kResultPartSuffix);
+  };
+  result_part_failed_ = findings_.size() != before || std::any_of(findings_.begin(), findings_.end(), fetch_failed);
+  if (result_part_failed_)
+    return false;
+  catalogue_ = std::move(catalogue);
+  return true;
+}
+
+std::string Model::ContentHash() const {
   crypto_hash_sha256_state sha;
   crypto_hash_sha256_init(&sha);
   for (const char* name : {kQuestionnaireFile, kIndicatorsFile}) {
@@ -198,9 +254,7 @@ bool Model::Load() {
   unsigned char digest[crypto_hash_sha256_BYTES];
   crypto_hash_sha256_final(&sha, digest);
   char hex[2 * crypto_hash_sha256_BYTES + 1];
-  content_hash_ = sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  questionnaire_ = std::move(questionnaire);
-  return true;
+  return sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
 }
 
 //-----------------------------------------------------------------------------
@@ -213,9 +267,7 @@ bool Model::HasLocale(const std::string& code) const {
 
 bool Model::SetLocale(const std::string& code) {
   const size_t before = findings_.size();
-  for (const signaal::Document& d : files_)
-    if (d.file.rfind("locales/", 0) == 0 && d.file != kLocaleIndexFile)
-      Collect(findings_, d.file, [&] { LoadLocale(d); });
+  LoadLocaleFiles();
   if (findings_.size() == before)
     Collect(findings_, LocaleFile(code), [&] { catalog_ = signaal::Catalog::build(code, locales_); });
   return findings_.size() == before;

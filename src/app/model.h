@@ -7,6 +7,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,15 +41,21 @@ struct HelpEntry {
 
 class Model {
  public:
-  // --- Loading: files arrive one by one, then Load() checks them all at once.
+  // --- Loading: files arrive one by one, then Load() checks them all at once. The start
+  // part is what the questions need: the config, the questionnaire, the locale index and
+  // "locales/<code>.json". The result part follows once the first question shows: the
+  // indicator catalogue, the help directory and "locales/<code>.result.json" (docs/app.md).
   void AddFile(std::string name, std::string text);
   void FileFailed(std::string name, std::string reason);  // a fetch that failed
-  bool Load();  // false when anything failed; Findings() says what
+  bool Load();  // the start part; false when anything failed; Findings() says what
+  bool LoadResultPart();  // the same, for the result part (its locale texts join the catalogs)
   const std::vector<signaal::Finding>& Findings() const { return findings_; }
   bool Loaded() const { return questionnaire_ != nullptr; }
+  bool ResultPartLoaded() const { return catalogue_ != nullptr; }
+  bool ResultPartFailed() const { return result_part_failed_; }
 
-  // --- Locale: the catalog of the chosen locale; locale files are "locales/<code>.json",
-  // the site's merge of locales/<code>/*.json (see docs/app.md).
+  // --- Locale: the catalog of the chosen locale; locale files are the site's merge of
+  // locales/<code>/*.json, in its two parts.
   bool SetLocale(const std::string& code);  // false (and findings) when it cannot be built
   bool HasLocale(const std::string& code) const;
   bool HasCatalog() const { return catalog_.has_value(); }
@@ -72,7 +79,8 @@ class Model {
   const nlohmann::json& ConfigJson() const { return config_json_; }
   const signaal::Questionnaire& GetQuestionnaire() const { return *questionnaire_; }
   // 64 hex: SHA-256 of the questionnaire and indicator files, so reports name their content.
-  const std::string& ContentHash() const { return content_hash_; }
+  // Needs the result part.
+  std::string ContentHash() const;
 
   // --- Session: created when the person says who is filling this in.
   void Begin(signaal::Audience audience);
@@ -91,7 +99,8 @@ class Model {
   std::vector<signaal::Finding> findings_;
   Config config_;
   nlohmann::json config_json_;
-  std::string content_hash_;
+  std::set<std::string> read_;  // the locale files read into locales_
+  bool result_part_failed_ = false;
   std::vector<signaal::LocaleInfo> offered_;
   std::vector<signaal::Locale> locales_;
   std::optional<signaal::Catalog> catalog_;
@@ -104,9 +113,11 @@ class Model {
   std::unique_ptr<signaal::Session> session_;
 
   const signaal::Document* File(std::string_view name) const;
+  const signaal::Document* Require(const char* name);  // the file, or a finding that it is missing
   void LoadConfig(const signaal::Document& doc);
   void LoadHelp(const signaal::Document& doc);
   void LoadLocale(const signaal::Document& merged);
+  void LoadLocaleFiles();
 };
 
 }  // namespace app

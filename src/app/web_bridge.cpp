@@ -16,7 +16,9 @@ EM_JS(void, js_set_document, (const char* lang, int rtl, const char* title), {
 });
 EM_JS(void, js_publish, (const char* json), { window.signaalBridge.publish(UTF8ToString(json)); });
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
+EM_JS(void, js_show_fatal, (const char* text), { window.signaalBridge.showFatal(UTF8ToString(text)); });
 EM_JS(void, js_request_locale, (const char* code), { window.signaalBridge.requestLocale(UTF8ToString(code)); });
+EM_JS(void, js_request_part, (const char* part), { window.signaalBridge.requestPart(UTF8ToString(part)); });
 EM_JS(void, js_set_text_input, (int active, const char* value, int start, int end, float x, float y, float w, float h), {
   window.signaalBridge.setTextInput(!!active, UTF8ToString(value), start, end, [x, y, w, h]);
 });
@@ -47,7 +49,9 @@ void SetDocument(const std::string& lang, bool rtl, const std::string& title) {
 }
 void PublishDescription(const std::string& json) { js_publish(json.c_str()); }
 void Mark(const char* name) { js_mark(name); }
+void ShowFatal(const std::string& text) { js_show_fatal(text.c_str()); }
 void RequestLocale(const std::string& code) { js_request_locale(code.c_str()); }
+void RequestPart(const char* part) { js_request_part(part); }
 void SetTextInput(bool active, const std::string& value, int selection_start, int selection_end, float x,
                   float y, float w, float h) {
   js_set_text_input(active ? 1 : 0, value.c_str(), selection_start, selection_end, x, y, w, h);

@@ -17,7 +17,11 @@ void QuickExit();                            // wipe the page's memory, replace 
 void SetDocument(const std::string& lang, bool rtl, const std::string& title);
 void PublishDescription(const std::string& json);
 void Mark(const char* name);                 // performance.mark
+void ShowFatal(const std::string& text);     // the page's own message, when the canvas cannot draw
 void RequestLocale(const std::string& code); // fetch it; the page calls signaal_locale_ready
+// Fetch a later part of the site, "result" or "typing" (web/boot.js); the page calls
+// signaal_part_ready with its name once its files were handed over.
+void RequestPart(const char* part);
 // Focus the hidden textarea over `rect` (CSS px) with this value and selection (UTF-8 byte
 // offsets), or blur it. The page calls signaal_text_edit after every change.
 void SetTextInput(bool active, const std::string& value, int selection_start, int selection_end, float x,

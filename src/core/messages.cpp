@@ -124,6 +124,14 @@ Locale Locale::load(const Document& locale_json, const std::vector<Document>& me
   return locale;
 }
 
+void Locale::add(const std::vector<Document>& message_files) {
+  Locale more = *this;
+  std::vector<Finding> findings;
+  for (const Document& source : message_files) read_message_file(source, more, findings);
+  if (!findings.empty()) throw LoadError(findings);
+  *this = std::move(more);
+}
+
 std::set<std::string> placeholders(std::string_view text) {
   std::set<std::string> names;
   size_t open = text.find('{');

@@ -45,6 +45,9 @@ struct Locale {
   // Parses locale.json and every message file; throws LoadError with every finding: bad
   // metadata, a value that is not a string, a key defined in two files of the locale.
   static Locale load(const Document& locale_json, const std::vector<Document>& message_files);
+  // More message files of this locale (a part that arrives later): the same checks as load(),
+  // a key may not be defined again. Throws LoadError with every finding and then changes nothing.
+  void add(const std::vector<Document>& message_files);
 };
 
 // The `{name}` placeholders in a text, e.g. "Call {phone} ({hours})" -> {hours, phone}.

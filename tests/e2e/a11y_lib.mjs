@@ -26,10 +26,15 @@ export async function axeViolations(page) {
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${v.help})`));
 }
 
-// The texts of locale `code` as the site serves them, all files in one {key: text}.
+// The texts of locale `code` as the site serves them, in its two parts (locales/<code>.json
+// and .result.json), all message files in one {key: text}.
 export function localeTexts(site, code) {
-  const files = JSON.parse(readFileSync(path.join(site, 'locales', `${code}.json`), 'utf8'));
-  return Object.assign({}, ...Object.values(files));
+  const texts = {};
+  for (const part of [`${code}.json`, `${code}.result.json`]) {
+    const files = JSON.parse(readFileSync(path.join(site, 'locales', part), 'utf8'));
+    for (const [file, messages] of Object.entries(files)) if (file !== 'locale.json') Object.assign(texts, messages);
+  }
+  return texts;
 }
 
 // The accessible name of the focused element (or the id of a non-mirror element).

@@ -5,7 +5,7 @@
 // into the core.
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +107,14 @@ export async function openApp(context, server, { viewport, languages } = {}) {
 
 export async function waitForMark(page, name) {
   await page.waitForFunction((n) => performance.getEntriesByName(n, 'mark').length > 0, name);
+}
+
+// What the build wrote into index.html for boot.js: {fonts: {code: {part: [[file, face]]}},
+// self_sufficient: [codes]}.
+export function siteBuild(site) {
+  const html = readFileSync(path.join(site, 'index.html'), 'utf8');
+  const content = html.match(/<meta name="signaal-build" content="([^"]*)">/)[1];
+  return JSON.parse(content.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
 }
 
 export async function describe(page) {

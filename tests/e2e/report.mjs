@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assert, describe, find, openApp, screenshot, startServer, tap, INTAKE_PATH, ROOT } from './lib.mjs';
+import { localeTexts } from './a11y_lib.mjs';
 import { planner } from './planner.mjs';
 import { answerAll, tapAndWait } from './routes.mjs';
 
@@ -37,14 +38,9 @@ export function makeKeys(site, { from = Date.now() - DAY_MS, days = 92, now } = 
   return { dir, configFile, config: readFileSync(configFile, 'utf8'), key };
 }
 
-// The site's merged locale files as one flat catalog (the locale, then its fallbacks).
+// The site's locale files as one flat catalog (the locale, then its fallbacks).
 function catalog(site, codes) {
-  const flat = {};
-  for (const code of [...codes].reverse()) {
-    const merged = JSON.parse(readFileSync(path.join(site, `locales/${code}.json`), 'utf8'));
-    for (const [file, messages] of Object.entries(merged)) if (file !== 'locale.json') Object.assign(flat, messages);
-  }
-  return flat;
+  return Object.assign({}, ...[...codes].reverse().map((code) => localeTexts(site, code)));
 }
 
 // From the start screen to the result of a worked example (the first: self mode; the third:

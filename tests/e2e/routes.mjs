@@ -28,12 +28,13 @@ export async function tapAndWait(page, id) {
 }
 
 // Answers questions until the result screen (or, on a handed-over device, the screen that
-// hands it back); `onQuestion(n, desc)` may act between them.
+// hands it back, or the error screen when the result could not be shown); `onQuestion(n,
+// desc)` may act between them.
 export async function answerAll(page, answer, onQuestion) {
-  const end = (w) => w.id.startsWith('result.level.') || w.id === 'handback.show';
+  const end = (w) => w.id.startsWith('result.level.') || w.id === 'handback.show' || w.id === 'error.title';
   for (let n = 1; n <= 60; n++) {
     const { desc } = await find(page, (w) => w.id.startsWith('q.') || end(w), 'a question or the result');
-    if (desc.screen === 'result' || desc.screen === 'handed_back') return desc;
+    if (['result', 'handed_back', 'error'].includes(desc.screen)) return desc;
     if (desc.screen === 'emergency') { await tapAndWait(page, 'emergency.continue'); continue; }
     const qid = desc.widgets.find((w) => w.id.startsWith('q.')).id.slice(2);
     if (onQuestion) await onQuestion(n, desc, qid);

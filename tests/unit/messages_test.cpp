@@ -100,3 +100,22 @@ TEST_CASE("load errors: duplicates across and within files, bad values, bad meta
             "locales/xx/locale.json: /reviewed: expected true or false",
         });
 }
+
+TEST_CASE("a part that arrives later adds its texts, or nothing when it has a problem", "[messages]") {
+  Locale nl = Locale::load(locale_json("nl", "[]"), {{"locales/nl/ui.json", R"({"exit": "Sluiten"})"}});
+  nl.add({{"locales/nl/results.json", R"({"result.title": "Uitkomst"})"}});
+  CHECK(nl.messages.at("result.title") == "Uitkomst");
+  CHECK(nl.key_file.at("result.title") == "locales/nl/results.json");
+  CHECK(nl.messages.at("exit") == "Sluiten");
+
+  try {
+    nl.add({{"locales/nl/help.json", R"({"help.x": "x", "exit": "Weg"})"}});
+    FAIL("a key defined again was taken");
+  } catch (const LoadError& e) {
+    REQUIRE(e.findings().size() == 1);
+    CHECK(to_string(e.findings()[0]) ==
+          "locales/nl/help.json: /exit: also defined in locales/nl/ui.json (a key lives in exactly one file)");
+  }
+  CHECK(nl.messages.count("help.x") == 0);  // nothing of the failed part was kept
+  CHECK(nl.messages.at("exit") == "Sluiten");
+}

@@ -10,7 +10,7 @@ namespace screens {
 
 void Error(app::App& a) {
   using app::T;
-  ui::Heading(T("error.title"));
+  ui::Heading(T("error.title"), "error.title");
   ui::Paragraph(T("error.body"));
   ui::Spacer(theme::kGap);
   ui::Paragraph(T("error.details"), true, theme::kSmallSize);

@@ -37,6 +37,11 @@ void HelpEntry(app::App& a, const app::HelpEntry& h) {
 
 void Result(app::App& a) {
   using app::T;
+  if (!a.model.ResultPartLoaded()) {  // still on its way (app::PartReady assesses then)
+    ui::Paragraph(T("result.title"), true, theme::kSmallSize);
+    ui::Heading(T("result.waiting"), "result.waiting");
+    return;
+  }
   const signaal::Assessment& r = a.result;
   const std::string aud = app::AudienceKey();
   if (Has(r.flags, "URGENT")) {

@@ -4,10 +4,11 @@
   web/**                      copied as is (index.html gets its Content-Security-Policy)
   app.js, app.wasm            the program
   locales/<code>.json         locales/<code>/*.json merged: {"<file name>": {...}, ...}, for
-                              the locales web/config.json offers and their fallbacks
+                              the locales web/config.json offers and their fallbacks; the
+                              result and help texts apart in locales/<code>.result.json
   locales/index.json          {"<code>": <locale.json>, ...}: the names the start screen lists
-  fonts/<code>-<face>.ttf     per locale: Noto Sans (and its script's Noto font) cut down to
-                              what that locale shows and types (site_fonts.py)
+  fonts/<code>-<tier>-<face>.ttf  per locale: Noto fonts cut down to what that locale shows
+                              before and after its first question, and types (site_fonts.py)
   index.html                  plus <meta name="signaal-build">: each locale's font files and
                               which locales need no fallback to start (read by boot.js)
   *.br, *.gz                  compressed twins of every text, font and wasm file but config.json
@@ -39,10 +40,17 @@ def read_json(path):
         fail(f"{path}: {e}")
 
 
+# The files of a locale the result screens need and the questions do not: a phone fetches them
+# once the first question is on screen (web/boot.js). Every other file is in the start part.
+RESULT_PART = ("results.json", "help.json")
+
+
 def merge_locales(locales_dir, out_dir, offered):
     """The offered locales and every locale their fallback chains name; other folders in
-    locales/ (translations in progress) stay out of the site. Returns {code: {"script",
-    "name", "text" (every text, for the fonts), "keys" (file/key pairs), "fallback"}}."""
+    locales/ (translations in progress) stay out of the site. Each is written in two parts,
+    locales/<code>.json and locales/<code>.result.json, each {"<file name>": {...}, ...}.
+    Returns {code: {"script", "name", "parts": {"start": text, "result": text} (for the
+    fonts), "keys" (file/key pairs), "fallback"}}."""
     index, found = {}, {}
     (out_dir / "locales").mkdir(parents=True, exist_ok=True)
     queue = list(offered)
@@ -57,13 +65,17 @@ def merge_locales(locales_dir, out_dir, offered):
         meta = files["locale.json"]
         index[code] = meta
         queue.extend(meta.get("fallback", []))
-        text = json.dumps(files, ensure_ascii=False, separators=(",", ":"))
-        (out_dir / "locales" / f"{code}.json").write_text(text, encoding="utf-8")
+        parts = {"start": {n: c for n, c in files.items() if n not in RESULT_PART},
+                 "result": {n: c for n, c in files.items() if n in RESULT_PART}}
+        for part, name in (("start", f"{code}.json"), ("result", f"{code}.result.json")):
+            text = json.dumps(parts[part], ensure_ascii=False, separators=(",", ":"))
+            (out_dir / "locales" / name).write_text(text, encoding="utf-8")
         messages = {name: content for name, content in files.items() if name != "locale.json" and isinstance(content, dict)}
         found[code] = {
             "script": meta.get("script", "Latn"), "name": meta.get("name", code),
             "fallback": meta.get("fallback", []),
-            "text": "".join(str(v) for content in messages.values() for v in content.values()),
+            "parts": {part: "".join(str(v) for name, content in messages.items() if name in parts[part]
+                                    for v in content.values()) for part in parts},
             "keys": {(name, key) for name, content in messages.items() for key in content},
         }
     (out_dir / "locales" / "index.json").write_text(
