@@ -41,7 +41,11 @@ target_link_options(signaal-app PRIVATE
   -sMODULARIZE=1 -sEXPORT_NAME=createSignaal
   -sEXPORTED_FUNCTIONS=${app_exports_joined}
   -sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8
-  -sTEXTDECODER=2)
+  -sTEXTDECODER=2
+  # The JS glue through Closure (npm google-closure-compiler, EM_CLOSURE_COMPILER in the
+  # wasm presets): 12.3 -> 7.5 KB brotli.
+  --closure 1 --closure-args=--externs=${CMAKE_CURRENT_SOURCE_DIR}/closure_externs.js)
+set_property(TARGET signaal-app APPEND PROPERTY LINK_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/closure_externs.js)
 
 # --- The site
 find_program(SIGNAAL_FONT_PYTHON NAMES python3 PATHS /usr/bin NO_DEFAULT_PATH)

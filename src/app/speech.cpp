@@ -16,9 +16,9 @@ std::vector<std::string>& Voices() {
 
 // clang-format off
 EM_JS(void, js_say, (const char* lang, const char* text), {
-  window.signaalSpeech.say(UTF8ToString(lang), UTF8ToString(text));
+  window["signaalSpeech"]["say"](UTF8ToString(lang), UTF8ToString(text));
 });
-EM_JS(void, js_stop, (), { window.signaalSpeech.stop(); });
+EM_JS(void, js_stop, (), { window["signaalSpeech"]["stop"](); });
 // clang-format on
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Calls into web/bridge.js (see web_bridge.h). The functions live on window.signaalBridge so
-// that the page's own scripts, not generated code, decide what each call may do.
+// that the page's own scripts, not generated code, decide what each call may do. They are
+// named in brackets: the closure compiler renames dotted properties it does not know.
 #include "web_bridge.h"
 
 #include <emscripten/emscripten.h>
@@ -8,28 +9,28 @@ namespace bridge {
 
 namespace {
 // clang-format off
-EM_JS(void, js_open_external, (const char* url), { window.signaalBridge.openExternal(UTF8ToString(url)); });
-EM_JS(void, js_call, (const char* phone), { window.signaalBridge.call(UTF8ToString(phone)); });
-EM_JS(void, js_quick_exit, (), { window.signaalBridge.quickExit(); });
+EM_JS(void, js_open_external, (const char* url), { window["signaalBridge"]["openExternal"](UTF8ToString(url)); });
+EM_JS(void, js_call, (const char* phone), { window["signaalBridge"]["call"](UTF8ToString(phone)); });
+EM_JS(void, js_quick_exit, (), { window["signaalBridge"]["quickExit"](); });
 EM_JS(void, js_set_document, (const char* lang, int rtl, const char* title), {
-  window.signaalBridge.setDocument(UTF8ToString(lang), !!rtl, UTF8ToString(title));
+  window["signaalBridge"]["setDocument"](UTF8ToString(lang), !!rtl, UTF8ToString(title));
 });
-EM_JS(void, js_publish, (const char* json), { window.signaalBridge.publish(UTF8ToString(json)); });
+EM_JS(void, js_publish, (const char* json), { window["signaalBridge"]["publish"](UTF8ToString(json)); });
 EM_JS(void, js_mark, (const char* name), { performance.mark(UTF8ToString(name)); });
-EM_JS(void, js_show_fatal, (const char* text), { window.signaalBridge.showFatal(UTF8ToString(text)); });
-EM_JS(void, js_request_locale, (const char* code), { window.signaalBridge.requestLocale(UTF8ToString(code)); });
-EM_JS(void, js_request_part, (const char* part), { window.signaalBridge.requestPart(UTF8ToString(part)); });
+EM_JS(void, js_show_fatal, (const char* text), { window["signaalBridge"]["showFatal"](UTF8ToString(text)); });
+EM_JS(void, js_request_locale, (const char* code), { window["signaalBridge"]["requestLocale"](UTF8ToString(code)); });
+EM_JS(void, js_request_part, (const char* part), { window["signaalBridge"]["requestPart"](UTF8ToString(part)); });
 EM_JS(void, js_set_text_input, (int active, const char* value, int start, int end, float x, float y, float w, float h), {
-  window.signaalBridge.setTextInput(!!active, UTF8ToString(value), start, end, [x, y, w, h]);
+  window["signaalBridge"]["setTextInput"](!!active, UTF8ToString(value), start, end, [x, y, w, h]);
 });
 EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
 // A copy leaves the wasm memory; the page zeroes it once the upload is over.
 EM_JS(void, js_upload, (const unsigned char* data, int size, int keep), {
-  window.signaalBridge.upload(HEAPU8.slice(data, data + size), !!keep, (outcome) => _signaal_upload_done(outcome));
+  window["signaalBridge"]["upload"](HEAPU8.slice(data, data + size), !!keep, (outcome) => _signaal_upload_done(outcome));
 });
-EM_JS(void, js_flush_outbox, (), { window.signaalBridge.flushOutbox(); });
+EM_JS(void, js_flush_outbox, (), { window["signaalBridge"]["flushOutbox"](); });
 EM_JS(void, js_fetch_reply, (const unsigned char* id, int size), {
-  window.signaalBridge.fetchReply(HEAPU8.slice(id, id + size), (bytes) => {
+  window["signaalBridge"]["fetchReply"](HEAPU8.slice(id, id + size), (bytes) => {
     if (!bytes) { _signaal_reply_done(0, 0); return; }
     const ptr = _malloc(bytes.length);
     HEAPU8.set(bytes, ptr);
