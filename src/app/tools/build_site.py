@@ -2,7 +2,8 @@
 """Assembles the static site the browser loads (see docs/app.md):
 
   web/**                      copied as is (index.html gets its Content-Security-Policy)
-  app.js, app.wasm            the program
+  app.js, app.wasm            the program; app.js also carries web/*.js, in index.html's
+                              order (one request)
   locales/<code>.json         locales/<code>/*.json merged: {"<file name>": {...}, ...}, for
                               the locales web/config.json offers and their fallbacks; the
                               result and help texts apart in locales/<code>.result.json
@@ -19,6 +20,7 @@ translation never reaches a phone.
 import argparse
 import gzip
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -102,6 +104,28 @@ def write_manifest(index_html, manifest):
     index_html.write_text(html.replace("</head>", meta + "</head>", 1), encoding="utf-8")
 
 
+SCRIPT_TAG = re.compile(r'<script src="([^"/]+\.js)" defer></script>\n')
+
+
+def bundle_scripts(out_dir, index_html):
+    """The page's scripts as one file (app.js), in their order: on a slow phone every request
+    is a round trip, and HTTP/1.1 opens six at a time. Emscripten's glue stays at top level
+    (it defines createSignaal); each of web/'s scripts runs in a function of its own, so its
+    'use strict' stays a directive and its names stay its own."""
+    html = index_html.read_text(encoding="utf-8")
+    names = SCRIPT_TAG.findall(html)
+    if not names or names[0] != "app.js":
+        fail(f"{index_html}: expected <script src=\"app.js\" defer> first, then web/'s scripts")
+    parts = [(out_dir / "app.js").read_text(encoding="utf-8")]
+    for name in names[1:]:
+        parts.append(f"// {name}\n(function () {{\n{(out_dir / name).read_text(encoding='utf-8')}\n}})();")
+        (out_dir / name).unlink()
+    (out_dir / "app.js").write_text("\n".join(parts) + "\n", encoding="utf-8")
+    first = SCRIPT_TAG.search(html)
+    html = html[:first.start()] + first.group(0) + SCRIPT_TAG.sub("", html[first.end():])
+    index_html.write_text(html, encoding="utf-8")
+
+
 # Served compressed: the intake sends a .br or .gz twin when the browser accepts it.
 # config.json is left out: the deployment (and scripts/dev-keys) edits it after the build,
 # and a stale twin would serve the old keys.
@@ -163,6 +187,7 @@ def main():
         fail(f"{args.web / 'index.html'}: no @CONNECT_SRC@ in its Content-Security-Policy")
     index.write_text(html.replace("@CONNECT_SRC@", connect_sources(config)), encoding="utf-8")
     write_manifest(index, {"fonts": fonts, "self_sufficient": self_sufficient(locales)})
+    bundle_scripts(out, index)
     precompress(out)
 
 
