@@ -163,6 +163,7 @@ export async function tap(page, id) {
     const w = desc.widgets[at];
     const [x, y, width, height] = w.rect;
     if (w.visible && height >= 30 && y + height <= view.height - 10) {
+      checkQuickExit(desc);
       await page.touchscreen.tap(x + width / 2, y + height / 2);
       return desc;
     }
@@ -181,6 +182,14 @@ export async function tap(page, id) {
   }
   await find(page, pred, String(id));  // throws with the screen's widgets listed
   throw new Error(`${id} is shown but could not be scrolled fully into view`);
+}
+
+// Every screen has the quick exit, shown and at least 44x44 CSS px (issue 4). tap() checks it
+// on the description it reads anyway, so every screen any suite taps on is checked for free.
+export function checkQuickExit(desc) {
+  const exit = desc.widgets.find((w) => w.id === 'exit');
+  assert(exit?.visible && exit.rect[2] >= 44 && exit.rect[3] >= 44,
+    `the quick exit on screen "${desc.screen}": ${exit ? `${exit.rect[2]}x${exit.rect[3]} CSS px, visible ${exit.visible}` : 'missing'}`);
 }
 
 export async function screenshot(page, name) {

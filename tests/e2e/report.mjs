@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { assert, describe, find, openApp, screenshot, startServer, tap, INTAKE_PATH, ROOT } from './lib.mjs';
+import { assert, checkQuickExit, describe, find, openApp, screenshot, startServer, tap, INTAKE_PATH, ROOT } from './lib.mjs';
 import { localeTexts } from './a11y_lib.mjs';
 import { planner } from './planner.mjs';
 import { answerAll, tapAndWait } from './routes.mjs';
@@ -55,7 +55,9 @@ export async function toResult(page, site, example = 0, onQuestion = undefined) 
 
 export async function waitScreen(page, screen, ms = 30000) {
   await page.waitForFunction((s) => window.signaal.describe().screen === s, screen, { timeout: ms });
-  return describe(page);
+  const desc = await describe(page);
+  checkQuickExit(desc);
+  return desc;
 }
 
 export async function run(t, { context, site }) {
