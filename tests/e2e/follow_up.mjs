@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assert, describe, find, openApp, screenshot, tap, ROOT } from './lib.mjs';
+import { assertNothingStored } from './privacy.mjs';
 import { makeKeys, toResult, waitScreen } from './report.mjs';
 
 const BIN = path.join(ROOT, 'build/native/bin');
@@ -114,6 +115,7 @@ export async function run(t, { context, site }) {
       await tap(page, 'report.send');
       await waitScreen(page, 'report_sent');
       await widget(page, 'report.sent.follow_up');
+      await assertNothingStored(page, 'after a report with a reply code was sent');
       await page.close();
 
       // The organisation, offline: export, open, answer; the reply goes back to the intake.
@@ -165,6 +167,7 @@ export async function run(t, { context, site }) {
       await tap(p.page, 'reply.done');
       await waitScreen(p.page, 'start');
       assert(!JSON.stringify(await describe(p.page)).includes(answer), 'the reply is still described after leaving');
+      await assertNothingStored(p.page, 'after the reply was read with the code');
       await p.page.close();
     } finally {
       await intake.close();

@@ -16,6 +16,26 @@ function siteFiles(dir, prefix = '/') {
   return out;
 }
 
+// Whatever the page keeps on the device: cookies (the page's and the browser's), web storage,
+// IndexedDB databases, Cache API caches, service workers. Empty when nothing is kept.
+async function storedOnDevice(page) {
+  const kept = await page.evaluate(async () => ({
+    'document.cookie': document.cookie,
+    localStorage: Object.keys(localStorage),
+    sessionStorage: Object.keys(sessionStorage),
+    indexedDB: (await indexedDB.databases()).map((d) => d.name),
+    caches: await caches.keys(),
+    'service workers': (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope),
+  }));
+  kept.cookies = (await page.context().cookies()).map((c) => `${c.domain} ${c.name}`);
+  return Object.entries(kept).filter(([, v]) => v.length > 0).map(([where, v]) => `${where}: ${JSON.stringify(v)}`);
+}
+
+export async function assertNothingStored(page, when) {
+  const kept = await storedOnDevice(page);
+  assert(kept.length === 0, `${when}, the device keeps ${kept.join('; ')}`);
+}
+
 async function tapAndSettle(page, id) {
   await tap(page, id);
   await page.waitForTimeout(100);
@@ -94,18 +114,9 @@ export async function run(t, { context, server, site }) {
     await tapAndSettle(page, 'lang.en');
     await find(page, (w) => w.id === 'q.activities', 'third question in English');
 
-    const storage = await page.evaluate(async () => ({
-      local: localStorage.length,
-      session: sessionStorage.length,
-      idb: (await indexedDB.databases()).length,
-      caches: (await caches.keys()).length,
-      cookie: document.cookie,
-      csp: window.__csp,
-    }));
-    assert(storage.local === 0 && storage.session === 0, `web storage used: ${JSON.stringify(storage)}`);
-    assert(storage.idb === 0 && storage.caches === 0, `IndexedDB or Cache API used: ${JSON.stringify(storage)}`);
-    assert(storage.cookie === '' && (await context.cookies()).length === 0, 'cookies set');
-    assert(storage.csp.length === 0, `CSP violations: ${storage.csp.join('; ')}`);
+    await assertNothingStored(page, 'after two answers and a language switch');
+    const violations = await page.evaluate(() => window.__csp);
+    assert(violations.length === 0, `CSP violations: ${violations.join('; ')}`);
     assert(foreign.length === 0, `requests to other origins: ${foreign.join(', ')}`);
 
     const files = siteFiles(site);

@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { assert, checkQuickExit, describe, find, openApp, screenshot, startServer, tap, INTAKE_PATH, ROOT } from './lib.mjs';
+import { assertNothingStored } from './privacy.mjs';
 import { localeTexts } from './a11y_lib.mjs';
 import { planner } from './planner.mjs';
 import { answerAll, tapAndWait } from './routes.mjs';
@@ -92,6 +93,7 @@ export async function run(t, { context, site }) {
         return { seal: at('report-sealed') - at('report-seal-start'), pow: at('report-solved') - at('report-sealed') };
       });
       console.log(`     report: seal ${timing.seal.toFixed(1)} ms, proof of work ${timing.pow.toFixed(0)} ms (swiftshader headless)`);
+      await assertNothingStored(page, 'after a report was sent in self mode');
 
       const posts = server.requests.filter((r) => r.method !== 'GET');
       assert(posts.length === 1, `expected one POST, got ${JSON.stringify(posts.map((r) => [r.method, r.path]))}`);
@@ -150,6 +152,7 @@ export async function run(t, { context, site }) {
         await waitScreen(page, 'report_failed');
         assert(sent().length === 2 * posts, `${sent().length} POSTs after trying again, expected ${2 * posts}`);
         assert(sent().every((r) => r.body.equals(sent()[0].body)), 'try again sent a different envelope');
+        await assertNothingStored(page, `after a send the intake answered ${status} in self mode`);
         await page.close();
       } finally {
         await server.close();
