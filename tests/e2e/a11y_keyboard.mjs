@@ -202,6 +202,8 @@ export async function run(t, { context, server, site }) {
     // the focus stays; wrapping to the last one, below the screen, brings it into view with
     // its ring, and back to the first, now above it.
     await expectHeadingFocus(page, 'the third question');
+    // The new screen's first frames do not know yet how far it scrolls.
+    await page.waitForFunction(() => window.signaal.describe().scroll[1] > 48);
     await scrollsAfter(page, 'ArrowDown', ([y], [now]) => now === y + 48);
     await scrollsAfter(page, 'ArrowUp', ([y], [now]) => now === y - 48);
     const boxes = await tabIntoGroup(page);
