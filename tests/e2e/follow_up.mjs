@@ -8,7 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { assert, describe, find, openApp, screenshot, tap, ROOT } from './lib.mjs';
+import { assert, describe, find, openApp, screenshot, tap, typeInto, ROOT } from './lib.mjs';
 import { assertNothingStored } from './privacy.mjs';
 import { makeKeys, toResult, waitScreen } from './report.mjs';
 
@@ -44,21 +44,6 @@ async function startIntake(site, keys) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-// Taps the field, clears it and types `text` as a person would; waits until the field shows it.
-async function typeInto(page, id, text) {
-  await tap(page, id);
-  await page.waitForFunction(() => document.activeElement?.id === 'text-bridge');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (i > 0) await page.keyboard.press('Enter');
-    await page.keyboard.type(lines[i]);
-  }
-  await page.waitForFunction(([fid, want]) =>
-    window.signaal.describe().widgets.some((w) => w.id === fid && w.value === want), [id, text]);
 }
 
 const widget = async (page, id) => (await find(page, (w) => w.id === id, id)).widget;

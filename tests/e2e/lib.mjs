@@ -184,6 +184,21 @@ export async function tap(page, id) {
   throw new Error(`${id} is shown but could not be scrolled fully into view`);
 }
 
+// Taps the field, clears it and types `text` as a person would; waits until the field shows it.
+export async function typeInto(page, id, text) {
+  await tap(page, id);
+  await page.waitForFunction(() => document.activeElement?.id === 'text-bridge');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) await page.keyboard.press('Enter');
+    await page.keyboard.type(lines[i]);
+  }
+  await page.waitForFunction(([fid, want]) =>
+    window.signaal.describe().widgets.some((w) => w.id === fid && w.value === want), [id, text]);
+}
+
 // Every screen has the quick exit, shown and at least 44x44 CSS px (issue 4). tap() checks it
 // on the description it reads anyway, so every screen any suite taps on is checked for free.
 export function checkQuickExit(desc) {

@@ -1,14 +1,16 @@
 // The anonymous report, end to end: a worked route to the result, the consent screen, Send,
 // and the one envelope the (stand-in) intake receives, opened by the independent Python
-// implementation with a key set made for this test only. Before Send nothing but static
-// files may have been fetched. A bundle that is expired or badly signed must stop the report
+// implementation with a key set made for this test only: every line the consent screen
+// showed must say what was sealed, and own words or contact details removed before Send are
+// not in it. Before Send nothing but static files may have been fetched; after it, sent or
+// failed, nothing is stored. A bundle that is expired or badly signed must stop the report
 // before anything is sealed or sent.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { assert, checkQuickExit, describe, find, openApp, screenshot, startServer, tap, INTAKE_PATH, ROOT } from './lib.mjs';
+import { assert, checkQuickExit, describe, find, openApp, screenshot, startServer, tap, typeInto, INTAKE_PATH, ROOT } from './lib.mjs';
 import { assertNothingStored } from './privacy.mjs';
 import { localeTexts } from './a11y_lib.mjs';
 import { planner } from './planner.mjs';
@@ -54,6 +56,62 @@ export async function toResult(page, site, example = 0, onQuestion = undefined) 
   return answerAll(page, planner(questionnaire, ex), onQuestion);
 }
 
+// Opens a captured envelope with the independent Python implementation; returns the report.
+function openSealed(keys, body) {
+  const envelope = path.join(keys.dir, 'captured.sgnl');
+  writeFileSync(envelope, body);
+  return JSON.parse(execFileSync('/usr/bin/python3', [OPENER, '--key', keys.key, '--config', keys.configFile,
+    '--min-difficulty', String(POW_DIFFICULTY), envelope], { encoding: 'utf8' }));
+}
+
+// The envelope of the intake's last POST, opened.
+const lastSealed = (server, keys) => openSealed(keys, server.requests.filter((r) => r.method === 'POST').at(-1).body);
+
+// A catalog text with its {placeholders} filled, as the core's Catalog::format does.
+const format = (pattern, args) => pattern.replace(/\{(\w+)\}/g, (whole, name) => args[name] ?? whole);
+
+// The ISO 8601 week (YYYY-Www) of a day: its Thursday's year, and which seventh of it.
+function isoWeek(day) {
+  const thursday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+  thursday.setUTCDate(thursday.getUTCDate() + 3 - ((thursday.getUTCDay() + 6) % 7));
+  const week = 1 + Math.floor((thursday - Date.UTC(thursday.getUTCFullYear(), 0, 1)) / (7 * DAY_MS));
+  return `${thursday.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+// Every line the consent screen showed, worded from the opened report as the app words it
+// (report_consent.cpp): the answers, the result with its kind of situation, signs and reasons,
+// the coarse date, the language and who filled it in. A line shown for something that was not
+// sealed, or not shown for something that was, fails.
+function checkConsentShows(consent, opened, site) {
+  const text = catalog(site, [opened.locale, 'en']);
+  const shown = new Map(consent.widgets.map((w) => [w.id, w.label]));
+  const expect = (id, want, what) => assert(shown.get(id) === want, `${what}: the consent screen shows ${JSON.stringify(shown.get(id))}, the sealed report ${JSON.stringify(want)}`);
+  const audience = opened.audience === 'professional' ? 'professional' : 'self';  // app::AudienceKey
+  const { level, categories, flags, reasons } = opened.assessment;
+
+  const shownQuestions = [...shown.keys()].filter((id) => id.startsWith('consent.a.')).map((id) => id.slice('consent.a.'.length));
+  assert(JSON.stringify(shownQuestions.sort()) === JSON.stringify(Object.keys(opened.answers).sort()),
+    `sealed questions ${Object.keys(opened.answers).sort()} differ from the consent screen's ${shownQuestions}`);
+  for (const [qid, values] of Object.entries(opened.answers)) {
+    const wordings = Object.keys(text).filter((k) => k.startsWith(`q.${qid}.`) && !k.includes('.opt.')).map((k) => text[k]);
+    assert(wordings.includes(shown.get(`consent.q.${qid}`)), `consent.q.${qid} says "${shown.get(`consent.q.${qid}`)}", not that question`);
+    expect(`consent.a.${qid}`, values.map((v) => text[`q.${qid}.opt.${v}`] ?? text[`answer.${v}`]).join(', '), `the answer to ${qid}`);
+  }
+  expect(`consent.level.${level}`, format(text['report.consent.level'], { level: text[`result.level.${level}.${audience}.title`] }), 'the level');
+  const listed = (key, names) => (names.length ? format(text[`report.consent.${key}`], { [key]: names.join(', ') }) : undefined);
+  expect('consent.categories', listed('categories', categories.map((c) => text[`category.${c}`])), 'the kinds of situation');
+  expect('consent.flags', listed('flags', flags.map((f) => text[`flag.${f}`])), 'the signs');
+  const reasonLines = [...new Set(reasons.map((r) => text['result.bullet'] + text[`reason.${r.rule}.${audience}`]))];
+  const shownReasons = consent.widgets.filter((w) => w.id.startsWith('reason.')).map((w) => w.label);
+  assert(JSON.stringify(shownReasons) === JSON.stringify(reasonLines), `reasons shown ${JSON.stringify(shownReasons)}, sealed ${JSON.stringify(reasonLines)}`);
+  assert(shown.has('consent.reasons') === reasons.length > 0, `the reasons' heading with ${reasons.length} sealed reasons`);
+  expect('consent.date', format(text['report.consent.date'], { date: opened.date }), 'the date');
+  const locales = JSON.parse(readFileSync(path.join(site, 'locales/index.json'), 'utf8'));
+  expect('consent.locale', format(text['report.consent.language'], { language: locales[opened.locale].name }), 'the language');
+  assert(opened.locale === consent.lang, `sealed locale ${opened.locale}, the screen is in ${consent.lang}`);
+  expect('consent.audience', format(text['report.consent.who'], { who: text[`start.who.${audience}`] }), 'who filled it in');
+}
+
 export async function waitScreen(page, screen, ms = 30000) {
   await page.waitForFunction((s) => window.signaal.describe().screen === s, screen, { timeout: ms });
   const desc = await describe(page);
@@ -75,11 +133,6 @@ export async function run(t, { context, site }) {
       const ids = consent.widgets.map((w) => w.id);
       for (const id of ['consent.date', 'consent.locale', 'consent.audience', `consent.level.${level}`, 'report.send', 'report.dont'])
         assert(ids.includes(id), `consent screen lacks ${id}: ${JSON.stringify(ids)}`);
-      const shown = Object.fromEntries(consent.widgets.filter((w) => w.id.startsWith('consent.a.'))
-        .map((w) => [w.id.slice('consent.a.'.length), w.label]));
-      assert(Object.keys(shown).length > 0, 'no answers on the consent screen');
-      const date = consent.widgets.find((w) => w.id === 'consent.date').label;
-      assert(/\d{4}-W\d{2}/.test(date), `self mode must send the ISO week: ${date}`);
 
       // Privacy: until Send, only the static files were fetched.
       const early = server.requests.filter((r) => r.method !== 'GET' || r.path.startsWith('/api/'));
@@ -102,23 +155,63 @@ export async function run(t, { context, site }) {
       assert(post.headers['content-type'] === 'application/octet-stream', `content type ${post.headers['content-type']}`);
       assert(post.body.length === ENVELOPE_BYTES, `envelope of ${post.body.length} bytes`);
 
-      const envelope = path.join(keys.dir, 'captured.sgnl');
-      writeFileSync(envelope, post.body);
-      const opened = JSON.parse(execFileSync('/usr/bin/python3', [OPENER, '--key', keys.key, '--config', keys.configFile,
-        '--min-difficulty', String(POW_DIFFICULTY), envelope], { encoding: 'utf8' }));
+      const opened = openSealed(keys, post.body);
       assert(opened.assessment.level === level, `sealed level ${opened.assessment.level}, result screen ${level}`);
-      assert(opened.locale === consent.lang, `sealed locale ${opened.locale}, shown ${consent.lang}`);
+      checkConsentShows(consent, opened, site);
+      assert(opened.audience === 'self' && opened.date === isoWeek(new Date()),
+        `self mode seals audience ${opened.audience} and date ${opened.date}, not this ISO week ${isoWeek(new Date())}`);
+      // Nothing beyond what was shown and what identifies the questionnaire, the assessment's
+      // own profile and the de-duplicating nonce: no own words, contact or follow-up were given.
+      const sealedKeys = Object.keys(opened).sort().join(',');
+      assert(sealedKeys === 'age_group,answers,assessment,audience,date,locale,questionnaire,report_format,report_nonce', `sealed keys ${sealedKeys}`);
+      const questionnaire = JSON.parse(readFileSync(path.join(site, 'content/questionnaire.json'), 'utf8'));
+      assert(opened.questionnaire.id === questionnaire.id && opened.questionnaire.version === questionnaire.version,
+        `sealed questionnaire ${JSON.stringify(opened.questionnaire)}, the site's is ${questionnaire.id} ${questionnaire.version}`);
       const contentHash = createHash('sha256').update(readFileSync(path.join(site, 'content/questionnaire.json')))
         .update(readFileSync(path.join(site, 'content/indicators.json'))).digest('hex');
       assert(opened.questionnaire.hash === contentHash,
         `sealed content hash ${opened.questionnaire.hash}, docs/envelope.md's definition gives ${contentHash}`);
-      const sealedIds = Object.keys(opened.answers).sort();
-      assert(JSON.stringify(sealedIds) === JSON.stringify(Object.keys(shown).sort()),
-        `sealed questions ${sealedIds} differ from the consent screen's ${Object.keys(shown).sort()}`);
-      const text = catalog(site, [consent.lang, 'en']);
-      for (const [qid, values] of Object.entries(opened.answers)) {
-        const labels = values.map((v) => text[`q.${qid}.opt.${v}`] ?? text[`answer.${v}`]).join(', ');
-        assert(labels === shown[qid], `${qid}: sealed ${values} (${labels}), shown "${shown[qid]}"`);
+      assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+      await page.close();
+    } finally {
+      await server.close();
+      rmSync(keys.dir, { recursive: true, force: true });
+    }
+  });
+
+  // A professional's report (a minor: with signs), sent twice. Each time the consent screen
+  // shows what is sealed, and own words and contact details go only when they are still there
+  // at Send: typed, then one of them removed, that one is not sealed and the other is; then
+  // the other way round.
+  await t.test('a professional\'s consent equals the sealed report; own words or contact details removed are not sealed', async () => {
+    const keys = makeKeys(site);
+    const server = await startServer(site, { '/config.json': keys.config });
+    const ownWords = 'Mijn baas houdt mijn paspoort.';
+    const contact = 'sms 06 12345678';
+    try {
+      const { page, errors } = await openApp(context, server);
+      await toResult(page, site, 2);
+      for (const removed of ['free_text', 'contact']) {
+        await tap(page, 'result.report');
+        const consent = await waitScreen(page, 'report_consent');
+        await typeInto(page, 'field.free_text', ownWords);
+        await tap(page, 'contact.add');
+        await typeInto(page, 'field.contact', contact);
+        await tap(page, `${removed}.remove`);
+        await page.waitForFunction((id) => !window.signaal.describe().widgets.some((w) => w.id === id), `${removed}.remove`);
+        await tap(page, 'report.send');
+        await waitScreen(page, 'report_sent');
+        const opened = lastSealed(server, keys);
+        checkConsentShows(consent, opened, site);
+        assert(opened.audience === 'professional' && opened.date === new Date().toISOString().slice(0, 10),
+          `a professional's report seals audience ${opened.audience} and date ${opened.date}, not today`);
+        assert(opened.assessment.flags.length > 0, 'the example no longer has signs to show');
+        for (const [key, typed] of Object.entries({ free_text: ownWords, contact })) {
+          if (key === removed) assert(!(key in opened), `${key} was removed but sealed: ${JSON.stringify(opened[key])}`);
+          else assert(opened[key] === typed, `${key} was kept but sealed as ${JSON.stringify(opened[key])}`);
+        }
+        await tap(page, 'report.back');
+        await waitScreen(page, 'result');
       }
       assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
       await page.close();
