@@ -3,8 +3,10 @@
 // no text that overflows its box (the app flags a glyph wider than its line or a label taller
 // than its button) and no widget reaching past the screen's edges. Saves each language's
 // first question and result for review. SIGNAAL_E2E_LOCALES=ar,ti picks some of the languages.
+// The language choice says of each language whether it is an unreviewed machine translation.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { localeTexts } from './a11y_lib.mjs';
 import { assert, describe, find, openApp, screenshot, tap } from './lib.mjs';
 import { answerAll, tapAndWait } from './routes.mjs';
 import { planner } from './planner.mjs';
@@ -29,6 +31,19 @@ export async function checkFits(page, code, what) {
 async function toScreen(page, id, screen) {
   await tap(page, id);
   await page.waitForFunction((s) => window.signaal.describe().screen === s, screen);
+}
+
+// An unreviewed machine translation must say so under the language choice (start.cpp).
+const unreviewed = (locale) => Boolean(locale.machine_translated) && !locale.reviewed;
+
+async function checkUnreviewedNote(page, site, code, locale, where) {
+  const note = (await describe(page)).widgets.find((w) => w.id === 'language.unreviewed');
+  if (!unreviewed(locale)) {
+    assert(!note, `${code} on ${where} says "${note?.label}" though its translation is reviewed or not machine-made`);
+    return;
+  }
+  const own = localeTexts(site, code)['language.unreviewed'];
+  assert(note?.label === own, `${code} on ${where}: the note says ${JSON.stringify(note?.label)}, not ${JSON.stringify(own)}`);
 }
 
 export async function run(t, { context, server, site }) {
@@ -87,4 +102,27 @@ export async function run(t, { context, server, site }) {
       await page.close();
     });
   }
+
+  const index = JSON.parse(readFileSync(path.join(site, 'locales/index.json'), 'utf8'));
+
+  await t.test('a machine translation says it is unreviewed under the language choice, a reviewed one does not', async () => {
+    const { page, errors } = await openApp(context, server);
+    const chosen = (code) => page.waitForFunction((c) => window.signaal.describe().lang === c, code);
+    assert(unreviewed(index.pl) && !unreviewed(index.nl), 'the site no longer has pl unreviewed and nl reviewed');
+    for (const code of config.locales) {
+      await tap(page, `lang.${code}`);
+      await chosen(code);
+      await checkUnreviewedNote(page, site, code, index[code], 'the start screen');
+    }
+    await tap(page, 'lang.pl');
+    await chosen('pl');
+    await tapAndWait(page, 'who.self');
+    await toScreen(page, 'language', 'language');
+    await checkUnreviewedNote(page, site, 'pl', index.pl, 'the language screen');
+    await tap(page, 'lang.nl');
+    await chosen('nl');
+    await checkUnreviewedNote(page, site, 'nl', index.nl, 'the language screen');
+    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    await page.close();
+  });
 }
