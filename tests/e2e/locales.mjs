@@ -3,11 +3,13 @@
 // no text that overflows its box (the app flags a glyph wider than its line or a label taller
 // than its button) and no widget reaching past the screen's edges. Saves each language's
 // first question and result for review. SIGNAAL_E2E_LOCALES=ar,ti picks some of the languages.
-// The language choice says of each language whether it is an unreviewed machine translation.
+// The language choice says of each language whether it is an unreviewed machine translation. A Dutch
+// load fetches Dutch font files only.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { localeTexts } from './a11y_lib.mjs';
-import { assert, describe, find, openApp, screenshot, tap } from './lib.mjs';
+import { assert, describe, find, openApp, screenshot, siteBuild, tap } from './lib.mjs';
 import { answerAll, tapAndWait } from './routes.mjs';
 import { planner } from './planner.mjs';
 
@@ -44,6 +46,12 @@ async function checkUnreviewedNote(page, site, code, locale, where) {
   }
   const own = localeTexts(site, code)['language.unreviewed'];
   assert(note?.label === own, `${code} on ${where}: the note says ${JSON.stringify(note?.label)}, not ${JSON.stringify(own)}`);
+}
+
+// The characters a font file maps (fontTools, as tools/site_fonts.py uses it).
+function fontCharacters(file) {
+  const script = 'import json, sys\nfrom fontTools.ttLib import TTFont\nprint(json.dumps(sorted(TTFont(sys.argv[1]).getBestCmap())))';
+  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' })).map((c) => String.fromCodePoint(c));
 }
 
 export async function run(t, { context, server, site }) {
@@ -122,6 +130,39 @@ export async function run(t, { context, server, site }) {
     await tap(page, 'lang.nl');
     await chosen('nl');
     await checkUnreviewedNote(page, site, 'nl', index.nl, 'the language screen');
+    assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
+    await page.close();
+  });
+
+  // Dutch needs its own cuts and, for the other languages' names on the language choice, the
+  // glyphs of those names; nothing of another locale's fonts.
+  await t.test('a Dutch load fetches only the Dutch font files, whose other scripts hold only the languages\' names', async () => {
+    const first = server.requests.length;
+    const { page, errors } = await openApp(context, server);
+    await toScreen(page, 'start.reply', 'reply');
+    await tap(page, 'field.reply_code');  // a text field's first use brings the typing cut
+    await page.waitForFunction(() => document.activeElement?.id === 'text-bridge');
+    await toScreen(page, 'reply.back', 'start');
+    await tapAndWait(page, 'who.self');
+    await tapAndWait(page, 'safety.continue');
+    await find(page, (w) => w.id.startsWith('q.'), 'the first question');  // it asks for the result part
+    const dutch = Object.values(siteBuild(site).fonts.nl).flat().map(([file]) => `/${file}`);
+    const fetchedFonts = () => [...new Set(server.requests.slice(first).map((r) => r.path).filter((p) => p.startsWith('/fonts/')))];
+    for (let i = 0; i < 100 && !dutch.every((f) => fetchedFonts().includes(f)); i++) await page.waitForTimeout(50);
+    const fetched = fetchedFonts();
+
+    const missing = dutch.filter((f) => !fetched.includes(f));
+    assert(missing.length === 0, `Dutch font files never fetched: ${missing.join(', ')}`);
+    const foreign = fetched.filter((f) => !dutch.includes(f));
+    assert(foreign.length === 0, `fetched font files that are not Dutch: ${foreign.join(', ')}`);
+    const others = config.locales.filter((c) => c !== 'nl');
+    const ofOthers = fetched.filter((f) => others.some((c) => f.startsWith(`/fonts/${c}-`)));
+    assert(ofOthers.length === 0, `fetched another locale's font files: ${ofOthers.join(', ')}`);
+    const names = new Set([...Object.values(index).map((l) => l.name).join('')]);
+    for (const file of fetched.filter((f) => !f.startsWith('/fonts/nl-'))) {
+      const beyond = fontCharacters(path.join(site, file)).filter((c) => !names.has(c));
+      assert(beyond.length === 0, `${file} holds more than the languages' names: ${beyond.slice(0, 20).join('')}`);
+    }
     assert(errors.length === 0, `page errors: ${errors.join('; ')}`);
     await page.close();
   });
