@@ -17,6 +17,7 @@
     exiting = true;
     window.signaalTextInput.wipe();
     window.signaalUpload.stop();
+    window.signaalSealer.wipe();
     window.signaalMirror.clear();
     description = '{"screen":"exit","widgets":[]}';
     if (module) module.HEAPU8.fill(0);  // the whole wasm memory: answers, texts, everything
@@ -80,6 +81,7 @@
     flushOutbox() { window.signaalUpload.flush(); },
     fetchReply,
     requestLocale(code) { window.signaalBoot.requestLocale(code); },
+    requestPart(part) { window.signaalBoot.requestPart(part); },
     setTextInput(active, value, start, end, rect) { window.signaalTextInput.set(active, value, start, end, rect); },
     showFatal(text) {
       const el = document.getElementById('fatal');
@@ -98,11 +100,12 @@
     },
     // The size of the wasm memory (for the benchmark's memory figure).
     memoryBytes() { return module ? module.HEAPU8.length : 0; },
-    // Bytes of wasm memory that are not zero: 0 once the quick exit has wiped it.
+    // Bytes of wasm memory, the app's and the sealer's, that are not zero: 0 once the quick
+    // exit has wiped them.
     memoryInUse() {
-      if (!module) return 0;
       let n = 0;
-      for (const b of module.HEAPU8) if (b !== 0) n++;
+      for (const heap of [module && module.HEAPU8, window.signaalSealer.heap()])
+        for (const b of heap || []) if (b !== 0) n++;
       return n;
     },
   };

@@ -27,10 +27,25 @@
     return value.length;
   }
 
+  // Composed (NFC), as the texts and the fonts are: a keyboard may send "e" + U+0302 + U+0301
+  // for "ế" (Vietnamese), which the report must hold as one character. Never while an IME is
+  // composing: rewriting the textarea then would end the composition.
+  let composing = false;
+  function compose(ta) {
+    const value = ta.value;
+    const nfc = value.normalize('NFC');
+    if (composing || nfc === value) return;
+    const start = value.slice(0, ta.selectionStart).normalize('NFC').length;
+    const end = value.slice(0, ta.selectionEnd).normalize('NFC').length;
+    ta.value = nfc;
+    ta.setSelectionRange(start, end);
+  }
+
   let sent = null;  // what the program last heard: no call when nothing changed
   function send() {
     const ta = textarea();
     if (!active || !module || document.activeElement !== ta) return;
+    compose(ta);
     const value = ta.value;
     const start = utf8Length(value.slice(0, ta.selectionStart));
     const end = utf8Length(value.slice(0, ta.selectionEnd));
@@ -61,6 +76,8 @@
   function attach(mod) {
     module = mod;
     const ta = textarea();
+    ta.addEventListener('compositionstart', () => { composing = true; });
+    ta.addEventListener('compositionend', () => { composing = false; });  // before send, added below
     for (const type of ['input', 'compositionupdate', 'compositionend', 'select', 'keyup']) ta.addEventListener(type, send);
     document.addEventListener('selectionchange', send);
     ta.addEventListener('blur', () => {

@@ -13,6 +13,7 @@
 
 #include "fonts.h"
 #include "platform_web.h"
+#include "sealing.h"
 #include "renderer_webgl2.h"
 #include "screens/screens.h"
 #include "speech.h"
@@ -85,6 +86,9 @@ void Go(Screen screen) {
   App& a = Get();
   // The result part that failed is said when the result needs it; one still on its way is
   // waited for on the result screen (PartReady comes back here).
+  // Whoever sees a result or opens the reply screen may need the sealer: fetch it now.
+  if (screen == Screen::result || screen == Screen::reply)
+    sealing::Load();
   if (screen == Screen::result && a.model.ResultPartFailed())
     return ShowError();
   if (screen == Screen::result && a.model.ResultPartLoaded()) {

@@ -12,6 +12,7 @@
 #include "report.h"
 #include "platform_web.h"
 #include "renderer_webgl2.h"
+#include "sealing.h"
 #include "speech.h"
 #include "theme.h"
 #include "ui.h"
@@ -66,6 +67,12 @@ EMSCRIPTEN_KEEPALIVE int signaal_start(const char* canvas, const char* locale) {
 }
 
 EMSCRIPTEN_KEEPALIVE void signaal_locale_ready(const char* code) { app::LocaleReady(code); }
+
+// The sealer (sealing.h) loaded, or could not be: the screens waiting for it go on.
+EMSCRIPTEN_KEEPALIVE void signaal_sealer_ready(int ok) {
+  sealing::Loaded(ok != 0);
+  platform::RequestRedraw();
+}
 
 // A later part of the site ("result", "typing") was handed over (or its failures were).
 EMSCRIPTEN_KEEPALIVE void signaal_part_ready(const char* part) { app::PartReady(part); }

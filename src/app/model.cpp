@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 
 #include "core/json_reader.h"
 
@@ -244,17 +243,8 @@ bool Model::LoadResultPart() {
   return true;
 }
 
-std::string Model::ContentHash() const {
-  crypto_hash_sha256_state sha;
-  crypto_hash_sha256_init(&sha);
-  for (const char* name : {kQuestionnaireFile, kIndicatorsFile}) {
-    const std::string& text = File(name)->text;
-    crypto_hash_sha256_update(&sha, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  }
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256_final(&sha, digest);
-  char hex[2 * crypto_hash_sha256_BYTES + 1];
-  return sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+nlohmann::json Model::ContentTexts() const {
+  return nlohmann::json::array({File(kQuestionnaireFile)->text, File(kIndicatorsFile)->text});
 }
 
 //-----------------------------------------------------------------------------

@@ -78,9 +78,9 @@ class Model {
   // The whole config.json: the report's key bundle is checked from it when sending.
   const nlohmann::json& ConfigJson() const { return config_json_; }
   const signaal::Questionnaire& GetQuestionnaire() const { return *questionnaire_; }
-  // 64 hex: SHA-256 of the questionnaire and indicator files, so reports name their content.
-  // Needs the result part.
-  std::string ContentHash() const;
+  // The questionnaire's and the indicator catalogue's texts as loaded: the sealer names the
+  // report's content by their SHA-256. Needs the result part.
+  nlohmann::json ContentTexts() const;
 
   // --- Session: created when the person says who is filling this in.
   void Begin(signaal::Audience audience);

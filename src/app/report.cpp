@@ -4,16 +4,18 @@
 #include <sodium.h>
 
 #include "app.h"
-#include "core/key_bundle.h"
+#include "core/envelope_types.h"
 #include "core/report_date.h"
 #include "platform_web.h"
+#include "sealing.h"
 #include "web_bridge.h"
 
 namespace app {
 
 namespace {
-// About 4 ms of BLAKE2b per frame in a phone's wasm: the screen keeps drawing while searching.
-constexpr std::uint64_t kPowSliceAttempts = 4096;
+// Of each frame, this long goes to the proof of work: the screen keeps drawing while it
+// searches, and a phone's time goes to hashing rather than to frames.
+constexpr double kPowSliceMs = 40.0;
 
 void Wipe(std::string* s) {
   sodium_memzero(s->data(), s->size());
@@ -34,6 +36,30 @@ std::string ReportAudience(const Model& m, const signaal::Session& s) {
     return "professional";
   return s.profile().age_group == signaal::AgeGroup::adult ? "self" : "self_minor";
 }
+
+void Refuse(std::string reason) {
+  Get().outgoing.refusal = std::move(reason);
+  Go(Screen::report_refused);
+}
+
+// The sealer picks the key at this moment and seals; the proof of work follows.
+void Seal() {
+  App& a = Get();
+  Outgoing& o = a.outgoing;
+  o.content.free_text = o.free_text.empty() ? std::nullopt : std::optional<std::string>(o.free_text);
+  o.content.contact = o.contact.empty() ? std::nullopt : std::optional<std::string>(o.contact);
+  bridge::Mark("report-seal-start");
+  const nlohmann::json answer =
+      sealing::Call("seal", {{"report", o.content},  // its content hash: the sealer's to fill in
+                             {"content", a.model.ContentTexts()},
+                             {"config", a.model.ConfigJson()},
+                             {"now", static_cast<std::int64_t>(bridge::NowSeconds())}});
+  bridge::Mark("report-sealed");
+  if (answer.value("status", "") != "ok")
+    return Refuse(answer.value("status", "malformed"));
+  o.sealed = true;
+  o.pow_difficulty = answer.value("difficulty", 0);
+}
 }  // namespace
 
 void PrepareReport() {
@@ -44,7 +70,6 @@ void PrepareReport() {
   const signaal::Questionnaire& q = a.model.GetQuestionnaire();
   r.questionnaire_id = q.id;
   r.questionnaire_version = q.version;
-  r.questionnaire_hash = a.model.ContentHash();
   r.audience = ReportAudience(a.model, s);
   r.locale = a.model.Locale().code;
   r.age_group = std::string(signaal::age_group_name(s.profile().age_group));
@@ -55,29 +80,40 @@ void PrepareReport() {
   const auto now = static_cast<std::int64_t>(bridge::NowSeconds());
   r.date = a.model.Audience() == signaal::Audience::professional ? signaal::report_day(now)
                                                                    : signaal::report_iso_week(now);
+  sealing::Load();  // usually there already: the result screen asked for it
   Go(Screen::report_consent);
 }
 
 void StartFollowUp() {
-  Outgoing& o = Get().outgoing;
   DropFollowUp();
-  o.code = signaal::generate_follow_up_code();
+  sealing::Load();
   Go(Screen::report_code);
+}
+
+bool EnsureFollowUpCode() {
+  Outgoing& o = Get().outgoing;
+  if (o.code.empty() && sealing::GetState() == sealing::State::ready) {
+    nlohmann::json answer = sealing::Call("new_code");
+    if (auto code = answer.find("code"); code != answer.end() && code->is_string()) {
+      o.code = code->get<std::string>();
+      Wipe(&code->get_ref<std::string&>());
+    }
+  } else if (o.code.empty() && sealing::GetState() == sealing::State::failed) {
+    Refuse("sealer_unavailable");
+  }
+  return !o.code.empty();
 }
 
 void ConfirmFollowUp() {
   Outgoing& o = Get().outgoing;
-  std::string typed, shown;
-  signaal::FollowUpKeys keys;
-  if (signaal::normalise_follow_up_code(o.code_retyped, &typed) != signaal::FollowUpStatus::ok ||
-      signaal::normalise_follow_up_code(o.code, &shown) != signaal::FollowUpStatus::ok || typed != shown ||
-      signaal::derive_follow_up_keys(shown, &keys) != signaal::FollowUpStatus::ok) {
+  const nlohmann::json answer = sealing::Call("follow_up", {{"shown", o.code}, {"typed", o.code_retyped}});
+  const auto tag = signaal::hex_array<32>(answer.value("lookup_tag", ""));
+  const auto reply_key = signaal::hex_array<32>(answer.value("reply_public_key", ""));
+  if (answer.value("status", "") != "ok" || !tag || !reply_key) {
     o.code_mismatch = true;
     return;
   }
-  o.content.follow_up = signaal::ReportFollowUp{keys.lookup_tag, keys.reply_public_key};
-  sodium_memzero(typed.data(), typed.size());
-  sodium_memzero(shown.data(), shown.size());
+  o.content.follow_up = signaal::ReportFollowUp{*tag, *reply_key};
   DropFollowUpCode();
   Go(Screen::report_consent);
 }
@@ -88,40 +124,29 @@ void DropFollowUp() {
 }
 
 void SendReport() {
-  App& a = Get();
-  Outgoing& o = a.outgoing;
-  o.content.free_text = o.free_text.empty() ? std::nullopt : std::optional<std::string>(o.free_text);
-  o.content.contact = o.contact.empty() ? std::nullopt : std::optional<std::string>(o.contact);
-  signaal::RecipientKey recipient;
-  std::string detail;
-  const signaal::KeyBundleStatus key = signaal::select_recipient_key(
-      a.model.ConfigJson(), static_cast<std::int64_t>(bridge::NowSeconds()), &recipient, &detail);
-  if (key != signaal::KeyBundleStatus::ok) {
-    o.refusal = std::string(signaal::status_name(key));
-    Go(Screen::report_refused);
-    return;
-  }
-  bridge::Mark("report-seal-start");
-  const signaal::EnvelopeStatus sealed =
-      signaal::seal_report(o.content, recipient, signaal::kPowDifficulty, &o.envelope, &detail);
-  bridge::Mark("report-sealed");
-  if (sealed != signaal::EnvelopeStatus::ok ||
-      signaal::begin_pow_search(o.envelope, &o.pow) != signaal::PowStatus::ok) {
-    o.refusal = std::string(signaal::status_name(sealed));
-    Go(Screen::report_refused);
-    return;
-  }
+  Outgoing& o = Get().outgoing;
+  o.sending = true;
+  sealing::Load();
   Go(Screen::report_sending);
 }
 
 void ContinueReport() {
   Outgoing& o = Get().outgoing;
-  if (o.solved || o.envelope.empty())
+  if (!o.sending || o.solved)
     return;
-  if (signaal::continue_pow_search(&o.pow, kPowSliceAttempts, o.envelope) == signaal::PowStatus::ok) {
+  if (!o.sealed) {
+    if (sealing::GetState() == sealing::State::failed)
+      return Refuse("sealer_unavailable");
+    if (sealing::GetState() == sealing::State::ready)
+      Seal();
+    return;  // the sealer's arrival draws the next frame
+  }
+  const nlohmann::json answer = sealing::Call("solve", {{"ms", kPowSliceMs}});
+  o.pow_attempts = answer.value("attempts", std::uint64_t{0});
+  if (answer.value("solved", false)) {
     bridge::Mark("report-solved");
     o.solved = true;
-    bridge::Upload(o.envelope, o.keep_in_outbox);
+    bridge::UploadSealed(o.keep_in_outbox);
   }
   platform::RequestRedraw();  // the next slice, or the screen that says it is uploading
 }
@@ -131,12 +156,12 @@ void RetryReport() {
   if (!o.solved)
     return;
   Go(Screen::report_sending);
-  bridge::Upload(o.envelope, o.keep_in_outbox);
+  bridge::UploadSealed(o.keep_in_outbox);
 }
 
 void UploadDone(UploadOutcome outcome) {
   App& a = Get();
-  if (a.outgoing.envelope.empty())
+  if (!a.outgoing.solved)
     return;  // forgotten meanwhile (quick exit): nothing to show
   if (outcome == UploadOutcome::kept) {
     ForgetReport();  // the page holds the sealed copy now
@@ -153,10 +178,14 @@ void UploadDone(UploadOutcome outcome) {
 
 void ForgetReport() {
   Outgoing& o = Get().outgoing;
-  if (!o.envelope.empty())
-    sodium_memzero(o.envelope.data(), o.envelope.size());
+  if (o.sealed && sealing::GetState() == sealing::State::ready)
+    sealing::Call("forget");
   Wipe(&o.free_text);
   Wipe(&o.contact);
+  if (o.content.free_text)
+    Wipe(&*o.content.free_text);
+  if (o.content.contact)
+    Wipe(&*o.content.contact);
   DropFollowUpCode();
   o = Outgoing{};
 }

@@ -1,14 +1,12 @@
 // The optional anonymous report (docs/envelope.md): built from the session only when the
-// person opens the consent screen, sealed and proven inside wasm only when they press Send,
-// uploaded by the page, then forgotten. Nothing of it is ever stored, except that a
-// professional may keep the sealed envelope in the page's outbox until it is sent.
+// person opens the consent screen, sealed and proven by the sealer (sealing.h) only when they
+// press Send, uploaded by the page, then forgotten. Nothing of it is ever stored, except that
+// a professional may keep the sealed envelope in the page's outbox until it is sent.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
-#include "core/envelope.h"
-#include "core/follow_up.h"
-#include "core/proof_of_work.h"
 #include "core/report.h"
 
 namespace app {
@@ -25,25 +23,32 @@ struct Outgoing {
   std::string code_retyped;
   bool code_mismatch = false;
   bool keep_in_outbox = false;  // professional mode only: the worker switched the outbox on
-  signaal::Bytes envelope;         // sealed, proof of work being searched or found
-  signaal::PowSearch pow;
+  // Send pressed: the sealer holds the envelope from here; these follow its proof of work.
+  bool sending = false;
+  bool sealed = false;
+  int pow_difficulty = 0;
+  std::uint64_t pow_attempts = 0;
   bool solved = false;             // the proof of work holds: ready to upload
-  std::string refusal;             // the key bundle's status name, for the refusal screen
+  std::string refusal;             // the status name that stopped it, for the refusal screen
 };
 
 // The consent screen's report: the answers on the route, the result, the coarse date.
 void PrepareReport();
-// "Get a reply code": a fresh code for the code screen.
+// "Get a reply code": the code screen, with a fresh code once the sealer is there.
 void StartFollowUp();
+// The code screen's code: true when there is one (made now if the sealer just arrived).
+bool EnsureFollowUpCode();
 // The retyped code matches: its lookup tag and reply key go into the report, the code itself
 // is wiped. A mismatch stays on the code screen and says so.
 void ConfirmFollowUp();
 // No code after all (from the code screen or the consent screen).
 void DropFollowUp();
-// Send pressed: pick the key at this moment, seal, start the proof of work. A key bundle that
-// is missing, unsigned, badly signed, expired or not yet valid shows the refusal screen.
+// Send pressed: the sending screen, which seals once the sealer is there (the key picked at
+// that moment) and starts the proof of work. A key bundle that is missing, unsigned, badly
+// signed, expired or not yet valid, or a sealer that cannot be loaded, shows the refusal screen.
 void SendReport();
-// One slice of the proof of work per frame; the upload starts when it holds.
+// Each frame of the sending screen: seal when possible, then search the proof of work for a
+// slice of time; the upload starts when it holds.
 void ContinueReport();
 // The page finished the upload (after its own retries).
 enum class UploadOutcome { sent, failed, kept };

@@ -24,9 +24,9 @@ EM_JS(void, js_set_text_input, (int active, const char* value, int start, int en
   window["signaalBridge"]["setTextInput"](!!active, UTF8ToString(value), start, end, [x, y, w, h]);
 });
 EM_JS(double, js_now_seconds, (), { return Date.now() / 1000; });
-// A copy leaves the wasm memory; the page zeroes it once the upload is over.
-EM_JS(void, js_upload, (const unsigned char* data, int size, int keep), {
-  window["signaalBridge"]["upload"](HEAPU8.slice(data, data + size), !!keep, (outcome) => _signaal_upload_done(outcome));
+// A copy leaves the sealer's memory; the page zeroes it once the upload is over.
+EM_JS(void, js_upload_sealed, (int keep), {
+  window["signaalBridge"]["upload"](window["signaalSealer"]["envelope"](), !!keep, (outcome) => _signaal_upload_done(outcome));
 });
 EM_JS(void, js_flush_outbox, (), { window["signaalBridge"]["flushOutbox"](); });
 EM_JS(void, js_fetch_reply, (const unsigned char* id, int size), {
@@ -61,9 +61,7 @@ double NowSeconds() { return js_now_seconds(); }
 void FetchReply(const std::array<std::uint8_t, 32>& lookup_id) {
   js_fetch_reply(lookup_id.data(), static_cast<int>(lookup_id.size()));
 }
-void Upload(const std::vector<std::uint8_t>& envelope, bool keep) {
-  js_upload(envelope.data(), static_cast<int>(envelope.size()), keep ? 1 : 0);
-}
+void UploadSealed(bool keep) { js_upload_sealed(keep ? 1 : 0); }
 void FlushOutbox() { js_flush_outbox(); }
 
 }  // namespace bridge

@@ -29,9 +29,10 @@ void SetTextInput(bool active, const std::string& value, int selection_start, in
 double NowSeconds();                         // the device's clock, Unix seconds (the core has none)
 // POST a follow-up lookup id to the intake's replies URL; the page calls signaal_reply_done.
 void FetchReply(const std::array<std::uint8_t, 32>& lookup_id);
-// POST the envelope to the intake; the page retries and calls signaal_upload_done. With
-// `keep`, the page first puts it in the outbox and takes it out once it was sent.
-void Upload(const std::vector<std::uint8_t>& envelope, bool keep);
+// POST the sealer's proven envelope to the intake; the page retries and calls
+// signaal_upload_done. With `keep`, the page first puts it in the outbox and takes it out
+// once it was sent.
+void UploadSealed(bool keep);
 // Try the outbox's envelopes now; the page calls signaal_outbox_count afterwards.
 void FlushOutbox();
 

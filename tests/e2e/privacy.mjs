@@ -2,9 +2,11 @@
 // the wasm memory and replaces the page without leaving the app in the history; no screen
 // adds a history entry; nothing is stored; no request leaves the site and none goes beyond
 // its static files; the Content-Security-Policy is strict and never violated.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { assert, describe, find, openApp, screenshot, tap } from './lib.mjs';
+import { assert, describe, find, openApp, screenshot, startServer, tap } from './lib.mjs';
+import { makeKeys, toResult, waitScreen } from './report.mjs';
+import { tapAndWait } from './routes.mjs';
 
 function siteFiles(dir, prefix = '/') {
   const out = new Set();
@@ -63,8 +65,8 @@ async function watchLeave(page) {
   return seen;
 }
 
-async function checkExit(page, server, seen, historyBefore) {
-  const config = JSON.parse(readFileSync(path.join(server.site, 'config.json'), 'utf8'));
+async function checkExit(page, site, server, seen, historyBefore) {
+  const config = JSON.parse(readFileSync(path.join(site, 'config.json'), 'utf8'));
   await page.waitForURL((u) => u.href === config.exit_url);
   await page.waitForTimeout(200);
   assert(seen.length === 1, `the app's page was not seen leaving (${seen.length})`);
@@ -77,8 +79,6 @@ async function checkExit(page, server, seen, historyBefore) {
 }
 
 export async function run(t, { context, server, site }) {
-  server.site = site;
-
   await t.test('the exit button wipes memory and replaces the page, no history left', async () => {
     const { page } = await openApp(context, server);
     const historyBefore = await page.evaluate(() => history.length);
@@ -87,8 +87,31 @@ export async function run(t, { context, server, site }) {
     await screenshot(page, 'exit-before');
     const seen = await watchLeave(page);
     await tap(page, 'exit');
-    await checkExit(page, server, seen, historyBefore);
+    await checkExit(page, site, server, seen, historyBefore);
     await page.close();
+  });
+
+  await t.test('after own words were sealed and sent, the exit wipes the sealer\'s memory too', async () => {
+    const keys = makeKeys(site);
+    const sending = await startServer(site, { '/config.json': keys.config });
+    try {
+      const { page } = await openApp(context, sending);
+      const historyBefore = await page.evaluate(() => history.length);
+      await toResult(page, site, 0);
+      await tapAndWait(page, 'result.report');
+      await tap(page, 'field.free_text');
+      await page.keyboard.type('mijn eigen woorden');
+      await tapAndWait(page, 'report.send');
+      await waitScreen(page, 'report_sent');
+      assert(await page.evaluate(() => window.signaalSealer.heap() !== null), 'the sealer never loaded');
+      const seen = await watchLeave(page);
+      await tap(page, 'exit');
+      await checkExit(page, site, sending, seen, historyBefore);
+      await page.close();
+    } finally {
+      await sending.close();
+      rmSync(keys.dir, { recursive: true, force: true });
+    }
   });
 
   await t.test('Escape pressed twice leaves the same way', async () => {
@@ -98,7 +121,7 @@ export async function run(t, { context, server, site }) {
     const seen = await watchLeave(page);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
-    await checkExit(page, server, seen, historyBefore);
+    await checkExit(page, site, server, seen, historyBefore);
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 // Text fields on a phone: a tap on the canvas field focuses the hidden textarea (which is what
 // opens the keyboard), and everything a person does there — typing, Backspace, moving the
-// caret with the arrows or by tapping, IME composition, paste — shows in the field, cleaned
-// and cut as a report needs it. Tapping elsewhere, or Escape twice, leaves the field. The
+// caret with the arrows or by tapping, IME composition, paste — shows in the field, cleaned,
+// composed (NFC) and cut as a report needs it. Tapping elsewhere, or Escape twice, leaves the field. The
 // reply screen's code field is used: it is one tap from the start screen.
 import { assert, describe, find, openApp, screenshot, tap } from './lib.mjs';
 
@@ -58,6 +58,17 @@ export async function run(t, { context, server }) {
     await expectValue(page, '你hao', 'composing after committed text');
     await cdp.send('Input.insertText', { text: '好' });
     await expectValue(page, '你好', 'second commit');
+    await cdp.detach();
+    await page.close();
+  });
+
+  await t.test('decomposed letters become composed (NFC), the caret stays after them', async () => {
+    const { page } = await openReplyField(context, server);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.insertText', { text: 'Vie\u0302\u0323t' });  // a keyboard sending marks apart
+    await expectValue(page, 'Vi\u1EC7t', 'after the decomposed word');
+    await page.keyboard.type('!');
+    await expectValue(page, 'Vi\u1EC7t!', 'typed after it');
     await cdp.detach();
     await page.close();
   });

@@ -18,11 +18,12 @@ void Leave() {
 void Reply(app::App& a) {
   using app::T;
   using State = app::ReplyCheck::State;
+  app::ContinueReply();
   app::ReplyCheck& r = a.reply;
   ui::Heading(T("reply.title"), "reply.title");
   if (r.state == State::shown) {
-    ui::Paragraph(a.model.Format("reply.from", {{"date", r.reply.date}}), true, theme::kSmallSize, "reply.date");
-    ui::Paragraph(r.reply.text, false, 0.0f, "reply.text");
+    ui::Paragraph(a.model.Format("reply.from", {{"date", r.date}}), true, theme::kSmallSize, "reply.date");
+    ui::Paragraph(r.text, false, 0.0f, "reply.text");
     ui::Spacer(theme::kGap);
     ui::Paragraph(T("reply.after"), true, theme::kSmallSize);
     if (ui::Button("reply.done", T("reply.done"), ui::Style::primary))

@@ -11,6 +11,10 @@ namespace screens {
 void ReportCode(app::App& a) {
   using app::T;
   app::Outgoing& o = a.outgoing;
+  if (!app::EnsureFollowUpCode()) {  // the sealer is on its way
+    ui::Heading(T("report.preparing"), "report.preparing");
+    return;
+  }
   ui::Heading(T("follow_up.title"), "follow_up.title");
   ui::Paragraph(T("follow_up.show"));
   ui::Spacer(theme::kGap);

@@ -4,6 +4,7 @@
   web/**                      copied as is (index.html gets its Content-Security-Policy)
   app.js, app.wasm            the program; app.js also carries web/*.js, in index.html's
                               order (one request)
+  sealer.js, sealer.wasm      the cryptography, fetched when the app asks (web/sealing.js)
   locales/<code>.json         locales/<code>/*.json merged: {"<file name>": {...}, ...}, for
                               the locales web/config.json offers and their fallbacks; the
                               result and help texts apart in locales/<code>.result.json
@@ -168,7 +169,7 @@ def main():
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(args.web, out)
-    for name in ("app.js", "app.wasm"):
+    for name in ("app.js", "app.wasm", "sealer.js", "sealer.wasm"):
         shutil.copy2(args.app / name, out / name)
     config_file = args.config or args.web / "config.json"
     config = read_json(config_file)
