@@ -3,8 +3,8 @@
 // no text that overflows its box (the app flags a glyph wider than its line or a label taller
 // than its button) and no widget reaching past the screen's edges. Saves each language's
 // first question and result for review. SIGNAAL_E2E_LOCALES=ar,ti picks some of the languages.
-// The language choice says of each language whether it is an unreviewed machine translation. A Dutch
-// load fetches Dutch font files only.
+// The language choice says of each language whether it is an unreviewed machine translation.
+// A Dutch load fetches Dutch font files only.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,13 +17,13 @@ const EXAMPLES = process.env.SIGNAAL_EXAMPLES || '/work/shared/content-model/exa
 const WIDTH = 360;
 
 // Checks the screen as drawn now, scrolled or not: widgets scrolled away are laid out too.
-export async function checkFits(page, code, what) {
+export async function checkFits(page, code, what, screenWidth = WIDTH) {
   const desc = await describe(page);
   const bad = [];
   for (const w of desc.widgets) {
     if (w.overflow) bad.push(`${w.id} overflows: ${JSON.stringify(w.label)}`);
     const [x, , width] = w.rect;
-    if (w.visible && (x < -0.5 || x + width > WIDTH + 0.5)) bad.push(`${w.id} reaches past the edge: ${w.rect}`);
+    if (w.visible && (x < -0.5 || x + width > screenWidth + 0.5)) bad.push(`${w.id} reaches past the edge: ${w.rect}`);
   }
   if (bad.length) await screenshot(page, `failed-locale-${code}-${desc.screen}`);
   assert(bad.length === 0, `${code}, ${what} (${desc.screen}): ${bad.join('; ')}`);
