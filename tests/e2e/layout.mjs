@@ -27,17 +27,16 @@ function checkTargets(desc, size) {
   }
 }
 
-// The description once it stops changing: the first one of a new screen can be a frame early,
-// before ImGui knows how far the screen scrolls.
+// The description once the app has drawn its settling frames: a new screen is first
+// described from its first frame, before ImGui knows how far the screen scrolls. The app's
+// frames are animation frames asked for before the ones awaited here, so they run first.
 async function settled(page) {
-  let last = JSON.stringify(await describe(page));
-  for (let i = 0; i < 50; i++) {
-    await page.waitForTimeout(60);
-    const now = JSON.stringify(await describe(page));
-    if (now === last) return JSON.parse(now);
-    last = now;
-  }
-  throw new Error(`the screen kept changing: ${last.slice(0, 200)}`);
+  await page.evaluate(() => new Promise((resolve) => {
+    let frames = 0;
+    const next = () => (++frames >= 5 ? resolve() : requestAnimationFrame(next));
+    requestAnimationFrame(next);
+  }));
+  return describe(page);
 }
 
 // Calls `check` on each view of the screen as a finger scrolls it from the top to the end.
