@@ -40,10 +40,16 @@ function buildSite(config) {
   const configFile = path.join(dir, 'config.json');
   writeFileSync(configFile, JSON.stringify(config));
   const out = path.join(dir, 'site');
-  execFileSync('/usr/bin/python3', [path.join(ROOT, 'src/app/tools/build_site.py'), '--web', path.join(ROOT, 'web'),
-    '--locales', path.join(ROOT, 'locales'), '--app', PROGRAM, '--fonts', '/usr/share/fonts', '--out', out, '--config', configFile],
-  { stdio: ['ignore', 'ignore', 'pipe'] });
-  return { site: out, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    execFileSync('/usr/bin/python3', [path.join(ROOT, 'src/app/tools/build_site.py'), '--web', path.join(ROOT, 'web'),
+      '--locales', path.join(ROOT, 'locales'), '--app', PROGRAM, '--fonts', '/usr/share/fonts', '--out', out, '--config', configFile],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  } catch (e) {
+    remove();
+    throw e;
+  }
+  return { site: out, remove };
 }
 
 // A request from the page to `url` (no-cors, so the answer's headers cannot refuse it): whether
