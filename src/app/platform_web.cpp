@@ -62,8 +62,10 @@ State g;
 //-----------------------------------------------------------------------------
 
 void RunOneFrame() {
-  if (g.in_frame)
-    return;  // an event that arrives during a frame is picked up by the next one
+  // An event that arrives during a frame is picked up by the next one; one that arrives
+  // while the tab is hidden waits in ImGui's queue for the frames that showing it again asks for.
+  if (g.in_frame || g.hidden)
+    return;
   g.in_frame = true;
   g.frame();
   g.in_frame = false;
@@ -73,8 +75,6 @@ void ScheduleFrame();
 
 EM_BOOL OnAnimationFrame(double, void*) {
   g.frame_requested = false;
-  if (g.hidden)
-    return EM_FALSE;
   RunOneFrame();
   if (--g.frames_left > 0)
     ScheduleFrame();

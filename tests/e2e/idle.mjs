@@ -1,7 +1,7 @@
 // Power: frames are drawn only after input or a state change (plus ImGui's settling
 // frames); an idle app draws no frames at all, and a hidden tab draws none whatever changes
 // until it is visible again.
-import { assert, tap } from './lib.mjs';
+import { assert, describe, tap } from './lib.mjs';
 
 // Counts what the app costs: the animation frames it asks for, and the frames it draws (each
 // clears the canvas once, renderer_webgl2.cpp, whether an animation frame ran it or an input
@@ -85,6 +85,31 @@ export async function run(t, { context, server }) {
       const c = document.getElementById('canvas');
       return c.width === Math.round(c.clientWidth * devicePixelRatio);
     }, null, { timeout: 5000 });
+    await page.close();
+  });
+
+  await t.test('a tap on a hidden tab draws nothing; visible again, the app answers it', async () => {
+    const page = await context.newPage();
+    await countFrames(page);
+    await controlVisibility(page);
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName('signaal-ready', 'mark').length > 0);
+    await page.waitForTimeout(2000);  // settle
+    const start = await describe(page);
+    const display = start.widgets.find((w) => w.id === 'display');
+    assert(display && display.visible, 'no visible display button on the start screen');
+    await page.evaluate(() => window.__setHidden(true));
+    const hidden = await frames(page);
+
+    const [x, y, width, height] = display.rect;
+    await page.touchscreen.tap(x + width / 2, y + height / 2);
+    await page.waitForTimeout(2000);
+    const whileHidden = since(hidden, await frames(page));
+    assert(none(whileHidden), `frames while hidden: ${JSON.stringify(whileHidden)}`);
+    assert((await describe(page)).screen === start.screen, 'the screen changed while hidden');
+
+    await page.evaluate(() => window.__setHidden(false));
+    await page.waitForFunction(() => window.signaal.describe().screen === 'display', null, { timeout: 5000 });
     await page.close();
   });
 }
