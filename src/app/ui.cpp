@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <set>
+#include <utility>
 
 #include "core/arabic_shaping.h"
 #include "core/bidi.h"
@@ -44,6 +46,8 @@ struct State {
   float drag_rest = 0.0f;
   std::vector<Node> nodes;
   std::vector<std::string> drawn;  // the last DrawText's lines as drawn, when reordered: for its node
+  std::set<ImWchar> missing;       // characters drawn this frame that no font source has
+  std::set<std::pair<const ImFont*, ImWchar>> present;  // found before: a source never goes away
   std::string activate;  // id the DOM mirror pressed
   std::string focus;     // id the DOM mirror's keyboard focus is on
   bool reveal_focus = false;  // scroll the focused widget into view (the focus just moved)
@@ -228,6 +232,26 @@ float MeasureText(ImFont* font, float size, std::string_view text, float width) 
   return std::ceil(LayoutLines(font, size, Shaped(text, &storage), width, [](const char*, const char*, float) {}));
 }
 
+namespace {
+// Invisible by nature: line breaks, tabs, zero-width and direction marks.
+bool Invisible(char32_t c) {
+  return c < 0x20 || (c >= 0x200B && c <= 0x200F) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+// Remembers the characters of a drawn line that `font` has no glyph for (tests read them in
+// the description: a missing glyph is a box where a letter should be).
+void NoteMissingGlyphs(ImFont* font, const char* b, const char* e) {
+  for (const char32_t c : signaal::utf8_to_code_points(std::string_view(b, static_cast<std::size_t>(e - b)))) {
+    if (Invisible(c) || c > IM_UNICODE_CODEPOINT_MAX || g.present.count({font, static_cast<ImWchar>(c)}))
+      continue;
+    if (font->IsGlyphInFont(static_cast<ImWchar>(c)))
+      g.present.insert({font, static_cast<ImWchar>(c)});
+    else
+      g.missing.insert(static_cast<ImWchar>(c));
+  }
+}
+}  // namespace
+
 bool DrawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float width, std::string_view text,
               ImU32 color, bool centered) {
   bool fits = true;
@@ -245,6 +269,7 @@ bool DrawText(ImDrawList* list, ImFont* font, float size, ImVec2 pos, float widt
     fits = fits && w <= width + 0.5f;  // one glyph wider than the box: wrapping cannot help
     const float x = centered ? pos.x + (width - w) * 0.5f : g.rtl ? pos.x + width - w : pos.x;
     list->AddText(font, size, ImVec2(x, pos.y + y + (kLineSpacing - 1.0f) * size * 0.5f), color, b, e);
+    NoteMissingGlyphs(font, b, e);
   });
   return fits;
 }
@@ -264,6 +289,7 @@ void BeginFrame(bool rtl) {
   g.display = display;
   g.rtl = rtl;
   g.nodes.clear();
+  g.missing.clear();
 }
 
 void Activate(std::string id) { g.activate = std::move(id); }
@@ -776,10 +802,14 @@ std::string DescribeJson(std::string_view screen, std::string_view lang, bool rt
       w["aside"] = {{"label", n.aside.text}, {"lang", n.aside.lang}, {"dir", n.aside.rtl ? "rtl" : "ltr"}};
     widgets.push_back(std::move(w));
   }
+  std::string missing;
+  for (const ImWchar c : g.missing)
+    signaal::append_utf8(&missing, c);
   return nlohmann::json{{"screen", screen},
                         {"lang", lang},
                         {"dir", rtl ? "rtl" : "ltr"},
                         {"scroll", {g.scroll_y, g.scroll_max}},
+                        {"missing_glyphs", missing},
                         {"widgets", widgets}}
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

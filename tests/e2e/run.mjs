@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch, startServer, suite, ROOT } from './lib.mjs';
 
-const SUITES = ['smoke', 'layout', 'privacy', 'csp', 'errors', 'idle', 'text_input', 'routes', 'help_links', 'report', 'follow_up', 'outbox', 'rtl', 'locales', 'two_languages',
+const SUITES = ['smoke', 'layout', 'privacy', 'csp', 'errors', 'idle', 'text_input', 'routes', 'help_links', 'report', 'follow_up', 'outbox', 'rtl', 'locales', 'atlas', 'two_languages',
   'a11y_mirror', 'a11y_route', 'a11y_keyboard', 'a11y_display'];
 
 const { values } = parseArgs({ options: { site: { type: 'string' }, junit: { type: 'string' }, only: { type: 'string' } } });
